@@ -1,0 +1,117 @@
+//! The command line: one file per command, and the only place that prints.
+
+mod check;
+mod init;
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::methodology::Methodology;
+
+/// What a command's exit code says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Done; the case is valid.
+    Success = 0,
+    /// The case has data errors (or, with `--strict`, unreviewed flags).
+    DataErrors = 1,
+    /// A usage or I/O error: nothing was judged.
+    UsageOrIo = 2,
+}
+
+/// A usage or I/O failure, printed as `error: …` with exit code 2.
+#[derive(Debug)]
+pub struct CliError(pub String);
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<E: std::error::Error> From<E> for CliError {
+    fn from(e: E) -> Self {
+        CliError(e.to_string())
+    }
+}
+
+#[derive(Parser, Debug)]
+#[command(name = "casereview", version, about = "Multi-agency retrospective reviews of child-protection cases")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Load and validate a case, run the gap rules, print diagnostics and flags.
+    Check(check::Args),
+    /// Create a case folder with a commented starter case.
+    Init(init::Args),
+    /// Print the JSON Schema of case.yaml and chronology files (for editors).
+    Schema(schema::Args),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Et,
+    En,
+}
+
+/// `--methodology DIR`, shared by every command that reads the methodology.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct MethodologyArgs {
+    /// A folder whose files override the embedded methodology's files of the same name.
+    #[arg(long, value_name = "DIR")]
+    pub methodology: Option<PathBuf>,
+}
+
+impl MethodologyArgs {
+    pub fn load(&self) -> Result<Methodology, CliError> {
+        match &self.methodology {
+            Some(dir) => Ok(Methodology::with_overrides(dir)?),
+            None => Ok(Methodology::embedded()),
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> Result<Status, CliError> {
+    match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Schema(args) => schema::run(&args),
+    }
+}
+
+/// Writes `bytes` to `path` whole or not at all: a temporary file in the same folder,
+/// then a rename. Refuses to write over an input of the command.
+pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), CliError> {
+    use std::io::Write;
+    let target = absolute(path);
+    for input in inputs {
+        if absolute(input) == target {
+            return Err(CliError(format!("refusing to write over the input {}", path.display())));
+        }
+    }
+    let folder = target.parent().ok_or_else(|| CliError(format!("{} has no folder", path.display())))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".casereview-")
+        .tempfile_in(folder)
+        .map_err(|e| CliError(format!("cannot write in {}: {}", folder.display(), crate::load::io_reason(&e))))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|e| CliError(format!("cannot write {}: {}", path.display(), crate::load::io_reason(&e))))?;
+    temp.persist(&target)
+        .map_err(|e| CliError(format!("cannot write {}: {}", path.display(), crate::load::io_reason(&e.error))))?;
+    Ok(())
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => parent.canonicalize().map_or(path.clone(), |p| p.join(name)),
+        _ => path,
+    }
+}

@@ -1,0 +1,12 @@
+//! casereview: multi-agency retrospective reviews of child-protection cases.
+//!
+//! The pipeline, one module a stage: [`load`] (YAML → [`model`]), [`validate`]
+//! (→ [`diagnostics`]), [`graph`], [`analysis`] (gap rules), then the outputs.
+
+pub mod diagnostics;
+pub mod load;
+pub mod methodology;
+pub mod model;
+pub mod validate;
+pub mod pipeline;
+pub mod cli;

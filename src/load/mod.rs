@@ -1,0 +1,277 @@
+//! YAML → model. Every value keeps its file, line and column; chronology files are merged
+//! into the case, their events inheriting the file's `agency:`.
+
+mod reader;
+mod sections;
+mod yaml_file;
+
+use std::collections::HashSet;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostics::{Code, Diagnostic, SourceFile, Sources};
+use crate::model::{Case, Chronology, FileId, Id, Spanned};
+use reader::Reader;
+use sections::*;
+pub use yaml_file::{MAX_FILE_BYTES, io_reason, read_text};
+
+/// A case read from disk: the model (when its skeleton could be read), every file's text,
+/// and what was wrong with them.
+pub struct Loaded {
+    pub case: Option<Case>,
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Ids of events dropped for a fault, so references to them raise no second error.
+    pub dropped_ids: HashSet<Id>,
+    /// The folder that holds `case.yaml`.
+    pub folder: PathBuf,
+}
+
+/// The case file itself could not be opened: a usage or I/O error, not a data error.
+#[derive(Debug)]
+pub struct CaseNotReadable {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for CaseNotReadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot read {}: {}", self.path.display(), self.reason)
+    }
+}
+
+/// `CASE` as given on the command line: a `case.yaml` path or the folder holding one.
+pub fn case_file_path(case: &Path) -> PathBuf {
+    if case.is_dir() { case.join("case.yaml") } else { case.to_path_buf() }
+}
+
+/// Loads a case and its chronology files, collecting every fault.
+pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
+    let case_path = case_file_path(case);
+    let folder = case_path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let folder = if folder.as_os_str().is_empty() { PathBuf::from(".") } else { folder };
+    let display_name = case_path.file_name().map_or("case.yaml".into(), |n| n.to_string_lossy().into_owned());
+    let mut loaded = Loaded {
+        case: None,
+        sources: Sources::default(),
+        diagnostics: Vec::new(),
+        dropped_ids: HashSet::new(),
+        folder: folder.clone(),
+    };
+    let text = match read_text(&case_path) {
+        Ok(text) => text,
+        Err(yaml_file::ReadFailure::Io(e)) => {
+            return Err(CaseNotReadable { path: case_path, reason: io_reason(&e) });
+        }
+        Err(failure) => {
+            let file = loaded.sources.add(SourceFile::new(display_name, String::new()));
+            loaded.diagnostics.push(file_fault(failure.describe(), file));
+            return Ok(loaded);
+        }
+    };
+    let file = loaded.sources.add(SourceFile::new(display_name, text));
+    let root = match yaml_file::parse(file, loaded.sources.get(file)) {
+        Ok(root) => root,
+        Err(d) => {
+            loaded.diagnostics.push(with_file(d, file));
+            return Ok(loaded);
+        }
+    };
+
+    let source = loaded.sources.get(file).clone();
+    let mut r = Reader::new(file, &source);
+    let mut events = Vec::new();
+    let mut dropped = Vec::new();
+    let mut chronology_paths = Vec::new();
+    let mut case = None;
+    if let Some(f) = r.mapping(&root, "`case.yaml`", CASE_FILE_KEYS) {
+        read_format(&mut r, &f);
+        let meta = read_case_meta(&mut r, &f);
+        let people = r.required(&f, "people").map(|n| read_people(&mut r, n)).unwrap_or_default();
+        let agencies = r.required(&f, "agencies").map(|n| read_agencies(&mut r, n)).unwrap_or_default();
+        let redact = f.get("redact").map(|n| r.texts(n, "`redact`")).unwrap_or_default();
+        let residence = f.get("residence").map(|n| read_residence(&mut r, n)).unwrap_or_default();
+        if let Some(n) = f.get("chronologies") {
+            chronology_paths = read_chronology_paths(&mut r, n);
+        }
+        if let Some(n) = f.get("events") {
+            read_events(&mut r, n, None, &mut events, &mut dropped);
+        }
+        let episodes = f.get("episodes").map(|n| read_episodes(&mut r, n)).unwrap_or_default();
+        let findings = f.get("findings").map(|n| read_findings(&mut r, n)).unwrap_or_default();
+        let recommendations = f.get("recommendations").map(|n| read_recommendations(&mut r, n)).unwrap_or_default();
+        let flag_reviews = f.get("flag_reviews").map(|n| read_flag_reviews(&mut r, n)).unwrap_or_default();
+        let settings = f.get("settings").map(|n| read_settings(&mut r, n)).unwrap_or_default();
+        case = meta.map(|meta| Case {
+            meta,
+            people,
+            redact,
+            agencies,
+            residence,
+            chronologies: Vec::new(),
+            events: Vec::new(),
+            episodes,
+            findings,
+            recommendations,
+            flag_reviews,
+            settings,
+        });
+    }
+    finish_reader(&mut loaded, r);
+
+    let chronologies = load_chronologies(&mut loaded, &chronology_paths, &mut events, &mut dropped);
+    warn_unlisted_chronologies(&mut loaded, &chronology_paths);
+    loaded.dropped_ids = dropped.into_iter().collect();
+    loaded.case = case.map(|mut case| {
+        case.events = events;
+        case.chronologies = chronologies;
+        case
+    });
+    Ok(loaded)
+}
+
+fn finish_reader(loaded: &mut Loaded, r: Reader) {
+    let file = r.file;
+    loaded.sources.get_mut(file).free_text.extend(r.free_text);
+    loaded.diagnostics.extend(r.diagnostics);
+}
+
+fn file_fault(message: String, file: FileId) -> Diagnostic {
+    with_file(Diagnostic::new(Code::UnreadableFile, message), file)
+}
+
+/// A diagnostic about a whole file points at its first character.
+fn with_file(mut d: Diagnostic, file: FileId) -> Diagnostic {
+    match &mut d.span {
+        Some(span) => span.file = file,
+        None => d.span = Some(crate::model::Span { file, bytes: 0..0, line: 1, column: 1 }),
+    }
+    d
+}
+
+fn load_chronologies(
+    loaded: &mut Loaded,
+    paths: &[Spanned<String>],
+    events: &mut Vec<crate::model::Event>,
+    dropped: &mut Vec<Id>,
+) -> Vec<Chronology> {
+    let mut seen = HashSet::new();
+    let mut chronologies = Vec::new();
+    for path in paths {
+        let Some(full) = resolve_chronology(loaded, path, &mut seen) else { continue };
+        let text = match read_text(&full) {
+            Ok(text) => text,
+            Err(failure) => {
+                let (code, message) = match &failure {
+                    yaml_file::ReadFailure::Io(e) => {
+                        (Code::UnreadableFile, format!("cannot read chronology file `{}`: {}", path.value, io_reason(e)))
+                    }
+                    other => (Code::UnreadableFile, format!("chronology file `{}`: {}", path.value, other.describe())),
+                };
+                loaded.diagnostics.push(Diagnostic::new(code, message).at(&path.span).label("listed here"));
+                continue;
+            }
+        };
+        let file = loaded.sources.add(SourceFile::new(path.value.clone(), text));
+        let root = match yaml_file::parse(file, loaded.sources.get(file)) {
+            Ok(root) => root,
+            Err(d) => {
+                loaded.diagnostics.push(with_file(d, file));
+                continue;
+            }
+        };
+        let source = loaded.sources.get(file).clone();
+        let mut r = Reader::new(file, &source);
+        if let Some(f) = r.mapping(&root, &format!("`{}`", path.value), CHRONOLOGY_FILE_KEYS) {
+            read_format(&mut r, &f);
+            let agency = f.get("agency").and_then(|n| r.id(n, "the file's `agency`"));
+            let submitted = f.get("submitted").and_then(|n| read_submitted(&mut r, n));
+            if let Some(n) = r.required(&f, "events") {
+                read_events(&mut r, n, agency.as_ref(), events, dropped);
+            }
+            chronologies.push(Chronology { path: path.clone(), agency, submitted });
+        }
+        finish_reader(loaded, r);
+    }
+    chronologies
+}
+
+/// The file a listed path names, if it is a relative path inside the case folder,
+/// listed once. Reports what is wrong otherwise.
+fn resolve_chronology(loaded: &mut Loaded, path: &Spanned<String>, seen: &mut HashSet<PathBuf>) -> Option<PathBuf> {
+    let fault = |code: Code, message: String, label: &str| Diagnostic::new(code, message).at(&path.span).label(label.to_owned());
+    let relative = Path::new(&path.value);
+    if relative.is_absolute() || relative.has_root() {
+        loaded.diagnostics.push(
+            fault(Code::ChronologyPath, format!("chronology path `{}` is absolute", path.value), "absolute path")
+                .help("write the path relative to case.yaml, e.g. `chronology/school.yaml`"),
+        );
+        return None;
+    }
+    let mut depth = 0i32;
+    for component in relative.components() {
+        match component {
+            Component::ParentDir => depth -= 1,
+            Component::Normal(_) => depth += 1,
+            _ => {}
+        }
+        if depth < 0 {
+            loaded.diagnostics.push(fault(
+                Code::ChronologyPath,
+                format!("chronology path `{}` leads out of the case folder", path.value),
+                "escapes the case folder",
+            ));
+            return None;
+        }
+    }
+    let full = loaded.folder.join(relative);
+    let Ok(canonical) = full.canonicalize() else {
+        loaded.diagnostics.push(fault(
+            Code::UnreadableFile,
+            format!("chronology file `{}` does not exist", path.value),
+            "no such file",
+        ));
+        return None;
+    };
+    let folder = loaded.folder.canonicalize().unwrap_or_else(|_| loaded.folder.clone());
+    if !canonical.starts_with(&folder) {
+        loaded.diagnostics.push(fault(
+            Code::ChronologyPath,
+            format!("chronology path `{}` is a link that leads out of the case folder", path.value),
+            "leads outside the case folder",
+        ));
+        return None;
+    }
+    if !seen.insert(canonical.clone()) {
+        loaded.diagnostics.push(fault(
+            Code::ChronologyPath,
+            format!("chronology file `{}` is listed twice", path.value),
+            "listed before",
+        ));
+        return None;
+    }
+    Some(canonical)
+}
+
+/// YAML files in `chronology/` that no entry of `chronologies:` names.
+fn warn_unlisted_chronologies(loaded: &mut Loaded, listed: &[Spanned<String>]) {
+    let folder = loaded.folder.join("chronology");
+    let Ok(entries) = std::fs::read_dir(&folder) else { return };
+    let listed: HashSet<PathBuf> = listed
+        .iter()
+        .filter_map(|p| loaded.folder.join(&p.value).canonicalize().ok())
+        .collect();
+    let mut unlisted: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
+        .filter(|p| p.canonicalize().map_or(true, |c| !listed.contains(&c)))
+        .filter_map(|p| p.file_name().map(|n| format!("chronology/{}", n.to_string_lossy())))
+        .collect();
+    unlisted.sort();
+    for path in unlisted {
+        loaded.diagnostics.push(
+            Diagnostic::new(Code::UnlistedChronology, format!("`{path}` is not listed under `chronologies:`"))
+                .help(format!("add `- {path}` under `chronologies:` in case.yaml, or move the file away")),
+        );
+    }
+}

@@ -1,0 +1,394 @@
+//! The sections of `case.yaml` and of a chronology file, read into the model.
+
+use super::reader::{Fields, Reader};
+use super::yaml_file::Node;
+use crate::diagnostics::{Code, Diagnostic};
+use crate::model::*;
+
+/// The one format this version reads.
+pub const FORMAT: &str = "casereview/1";
+
+pub const CASE_FILE_KEYS: &[&str] = &[
+    "format", "case", "people", "redact", "agencies", "residence", "chronologies", "events",
+    "episodes", "findings", "recommendations", "flag_reviews", "settings",
+];
+pub const CHRONOLOGY_FILE_KEYS: &[&str] = &["format", "agency", "submitted", "events"];
+const EVENT_KEYS: &[&str] = &[
+    "id", "date", "approx", "agency", "kind", "to", "reply_to", "people", "child_seen",
+    "child_seen_alone", "child_views", "concerns", "channel", "mode", "summary", "source", "note",
+    "action", "order", "notifier_confidential", "invited", "attended", "decision", "service",
+    "severity", "to_place",
+];
+
+/// Checks `format:`; reports a missing or unknown one.
+pub fn read_format(r: &mut Reader, fields: &Fields) {
+    let Some(node) = r.required(fields, "format") else { return };
+    if let Some(format) = r.string(node, "`format`") {
+        if format.value != FORMAT {
+            r.report(
+                Diagnostic::new(Code::UnsupportedFormat, format!("unsupported format `{}`", format.value))
+                    .at(&format.span)
+                    .label("this version reads `casereview/1`")
+                    .help(format!("write `format: {FORMAT}`")),
+            );
+        }
+    }
+}
+
+/// Reads `case:`. `None` when the outcome cannot be read: nothing can be checked against it.
+pub fn read_case_meta(r: &mut Reader, root: &Fields) -> Option<CaseMeta> {
+    let node = r.required(root, "case")?;
+    let f = r.mapping(
+        node,
+        "`case`",
+        &["id", "title", "date", "language", "status", "version", "classification", "dates", "review", "outcome"],
+    )?;
+    let id = r.required(&f, "id").and_then(|n| r.text(n, "`case.id`"));
+    let title = r.required(&f, "title").and_then(|n| r.text(n, "`case.title`"));
+    let date = f.get("date").and_then(|n| r.date(n, "`case.date`"));
+    let language = r.required(&f, "language").and_then(|n| r.word::<Language>(n, "`case.language`"));
+    let status = f.get("status").and_then(|n| r.word::<Status>(n, "`case.status`"));
+    let version = f.get("version").and_then(|n| read_version(r, n));
+    let classification = f.get("classification").and_then(|n| read_classification(r, n));
+    let dates = f.get("dates").and_then(|n| r.word::<DateMode>(n, "`case.dates`"));
+    let review = f.get("review").map(|n| read_review(r, n)).unwrap_or_default();
+    let outcome = r.required(&f, "outcome").and_then(|n| read_outcome(r, n));
+    let placeholder = || Spanned::new(String::new(), f.span.clone());
+    Some(CaseMeta {
+        id: id.unwrap_or_else(placeholder),
+        title: title.unwrap_or_else(placeholder),
+        date,
+        language: language.map_or(Language::Et, |l| l.value),
+        status: status.map_or(Status::Draft, |s| s.value),
+        version,
+        classification,
+        dates: dates.map_or(DateMode::Absolute, |d| d.value),
+        review,
+        outcome: outcome?,
+    })
+}
+
+/// `version` is text: an unquoted `0.3` would be read as a number and `0.10` lose its zero.
+fn read_version(r: &mut Reader, node: &Node) -> Option<Text> {
+    if let saphyr::YamlData::Value(saphyr::Scalar::String(_)) = &node.data {
+        return r.text(node, "`case.version`");
+    }
+    let span = r.span(node);
+    r.report(
+        Diagnostic::new(Code::InvalidValue, "`case.version` must be text")
+            .at(&span)
+            .label("read as a number")
+            .help("quote it: `version: \"0.3\"`"),
+    );
+    None
+}
+
+fn read_classification(r: &mut Reader, node: &Node) -> Option<Classification> {
+    let f = r.mapping(node, "`case.classification`", &["label", "basis", "until", "owner"])?;
+    let label = r.required(&f, "label").and_then(|n| r.text(n, "`classification.label`"));
+    let basis = f.get("basis").and_then(|n| r.text(n, "`classification.basis`"));
+    let until = f.get("until").and_then(|n| r.date(n, "`classification.until`"));
+    let owner = f.get("owner").and_then(|n| r.text(n, "`classification.owner`"));
+    Some(Classification { label: label?, basis, until, owner })
+}
+
+fn read_review(r: &mut Reader, node: &Node) -> Review {
+    let Some(f) = r.mapping(node, "`case.review`", &["period", "commissioned_by", "working_group"]) else {
+        return Review::default();
+    };
+    let period = f.get("period").and_then(|n| read_period(r, n, "`review.period`"));
+    let commissioned_by = f.get("commissioned_by").and_then(|n| r.text(n, "`review.commissioned_by`"));
+    let mut working_group = Vec::new();
+    if let Some(list) = f.get("working_group") {
+        for item in r.sequence(list, "`review.working_group`") {
+            let Some(m) = r.mapping(item, "a working group member", &["label", "organisation"]) else { continue };
+            let label = r.required(&m, "label").and_then(|n| r.text(n, "a member's `label`"));
+            let organisation = m.get("organisation").and_then(|n| r.text(n, "a member's `organisation`"));
+            if let Some(label) = label {
+                working_group.push(WorkingGroupMember { label, organisation });
+            }
+        }
+    }
+    Review { period, commissioned_by, working_group }
+}
+
+pub fn read_period(r: &mut Reader, node: &Node, what: &str) -> Option<Spanned<Period>> {
+    let f = r.mapping(node, what, &["from", "to"])?;
+    let from = r.required(&f, "from").and_then(|n| r.date(n, "`from`"));
+    let to = r.required(&f, "to").and_then(|n| r.date(n, "`to`"));
+    let (from, to) = (from?, to?);
+    if to.last_day() < from.first_day() {
+        r.report(
+            Diagnostic::new(Code::InvalidPeriod, format!("{what} ends before it starts"))
+                .at(&to.span)
+                .label(format!("before `from: {}`", from.value)),
+        );
+        return None;
+    }
+    Some(Spanned::new(Period { from: from.value, to: to.value }, f.span))
+}
+
+fn read_outcome(r: &mut Reader, node: &Node) -> Option<Outcome> {
+    let f = r.mapping(node, "`case.outcome`", &["date", "kind", "summary"])?;
+    let date = r.required(&f, "date").and_then(|n| r.date(n, "`outcome.date`"));
+    let kind = r.required(&f, "kind").and_then(|n| r.word::<OutcomeKind>(n, "`outcome.kind`"));
+    let summary = f.get("summary").and_then(|n| r.text(n, "`outcome.summary`"));
+    Some(Outcome { date: date?, kind: kind?, summary })
+}
+
+pub fn read_people(r: &mut Reader, node: &Node) -> Vec<Person> {
+    let mut people = Vec::new();
+    for item in r.sequence(node, "`people`") {
+        let Some(f) = r.mapping(item, "a person", &["id", "role", "label", "born", "aliases"]) else { continue };
+        let id = r.required(&f, "id").and_then(|n| r.id(n, "person id"));
+        let role = r.required(&f, "role").and_then(|n| r.word::<Role>(n, "`role`"));
+        let label = r.required(&f, "label").and_then(|n| r.text(n, "a person's `label`"));
+        let born = f.get("born").and_then(|n| r.date(n, "`born`"));
+        let aliases = f.get("aliases").map(|n| r.texts(n, "`aliases`")).unwrap_or_default();
+        if let (Some(id), Some(role), Some(label)) = (id, role, label) {
+            people.push(Person { id, role, label, born, aliases });
+        }
+    }
+    people
+}
+
+pub fn read_agencies(r: &mut Reader, node: &Node) -> Vec<Agency> {
+    let mut agencies = Vec::new();
+    for item in r.sequence(node, "`agencies`") {
+        let Some(f) = r.mapping(item, "an agency", &["id", "name", "kind", "country", "lead"]) else { continue };
+        let id = r.required(&f, "id").and_then(|n| r.id(n, "agency id"));
+        let name = r.required(&f, "name").and_then(|n| r.text(n, "an agency's `name`"));
+        let kind = r.required(&f, "kind").and_then(|n| r.word::<AgencyKind>(n, "an agency's `kind`"));
+        let country = r.required(&f, "country").and_then(|n| read_country(r, n));
+        let lead = f.get("lead").and_then(|n| r.bool(n, "`lead`")).unwrap_or(false);
+        if let (Some(id), Some(name), Some(kind), Some(country)) = (id, name, kind, country) {
+            agencies.push(Agency { id, name, kind, country, lead });
+        }
+    }
+    agencies
+}
+
+fn read_country(r: &mut Reader, node: &Node) -> Option<Spanned<String>> {
+    let country = r.string(node, "`country`")?;
+    if country.value.len() == 2 && country.value.bytes().all(|b| b.is_ascii_uppercase()) {
+        return Some(country);
+    }
+    r.report(
+        Diagnostic::new(Code::InvalidValue, format!("`{}` is not a country code", country.value))
+            .at(&country.span)
+            .label("expected two capital letters")
+            .help("use the ISO 3166 code: EE, FI, LV, SE …"),
+    );
+    None
+}
+
+pub fn read_residence(r: &mut Reader, node: &Node) -> Vec<Residence> {
+    let mut rows = Vec::new();
+    for item in r.sequence(node, "`residence`") {
+        let Some(f) = r.mapping(item, "a residence period", &["from", "registered", "actual"]) else { continue };
+        let from = r.required(&f, "from").and_then(|n| r.date(n, "`from`"));
+        let registered = r.required(&f, "registered").and_then(|n| r.id(n, "`registered`"));
+        let actual = r.required(&f, "actual").and_then(|n| r.id(n, "`actual`"));
+        if let (Some(from), Some(registered), Some(actual)) = (from, registered, actual) {
+            rows.push(Residence { from, registered, actual });
+        }
+    }
+    rows
+}
+
+pub fn read_submitted(r: &mut Reader, node: &Node) -> Option<Submitted> {
+    let f = r.mapping(node, "`submitted`", &["by", "on"])?;
+    let by = f.get("by").and_then(|n| r.text(n, "`submitted.by`"));
+    let on = f.get("on").and_then(|n| r.date(n, "`submitted.on`"));
+    Some(Submitted { by, on })
+}
+
+/// Reads `events:`, giving events without `agency:` the file's default. Returns the events
+/// read whole and the ids of those dropped for a fault (so references to them do not
+/// raise a second, misleading error).
+pub fn read_events(r: &mut Reader, node: &Node, default_agency: Option<&Spanned<Id>>, out: &mut Vec<Event>, dropped: &mut Vec<Id>) {
+    for item in r.sequence(node, "`events`") {
+        match read_event(r, item, default_agency) {
+            Ok(event) => out.push(event),
+            Err(Some(id)) => dropped.push(id),
+            Err(None) => {}
+        }
+    }
+}
+
+/// An event, or the id of one that could not be read whole (if its id could be read).
+fn read_event(r: &mut Reader, node: &Node, default_agency: Option<&Spanned<Id>>) -> Result<Event, Option<Id>> {
+    let id_hint = event_id_hint(node);
+    let what = match &id_hint {
+        Some(id) => format!("event `{id}`"),
+        None => "an event".to_owned(),
+    };
+    let Some(f) = r.mapping(node, &what, EVENT_KEYS) else {
+        return Err(id_hint.map(Id));
+    };
+    let id = r.required(&f, "id").and_then(|n| r.id(n, "event id"));
+    let date = r.required(&f, "date").and_then(|n| r.date(n, "event date"));
+    let agency = match f.get("agency") {
+        Some(n) => r.id(n, "`agency`"),
+        None => match default_agency {
+            Some(agency) => Some(agency.clone()),
+            None => {
+                r.required(&f, "agency");
+                None
+            }
+        },
+    };
+    let kind = r.required(&f, "kind").and_then(|n| r.word::<EventKind>(n, "event `kind`"));
+    let flag = |r: &mut Reader, key: &str| f.get(key).and_then(|n| r.bool(n, &format!("`{key}`"))).unwrap_or(false);
+    let approx = flag(r, "approx");
+    let child_seen = flag(r, "child_seen");
+    let child_seen_alone = flag(r, "child_seen_alone");
+    let notifier_confidential = flag(r, "notifier_confidential");
+    let child_views = f.get("child_views").and_then(|n| match &n.data {
+        saphyr::YamlData::Value(saphyr::Scalar::Boolean(b)) => Some(ChildViews::Recorded(*b)),
+        _ => r.text(n, "`child_views`").map(ChildViews::Text),
+    });
+    let text = |r: &mut Reader, key: &str| f.get(key).and_then(|n| r.text(n, &format!("`{key}`")));
+    let ids = |r: &mut Reader, key: &str| f.get(key).map(|n| r.ids(n, &format!("`{key}`"))).unwrap_or_default();
+    let one_id = |r: &mut Reader, key: &str| f.get(key).and_then(|n| r.id(n, &format!("`{key}`")));
+    let event = Event {
+        to: one_id(r, "to"),
+        reply_to: one_id(r, "reply_to"),
+        people: ids(r, "people"),
+        child_seen,
+        child_seen_alone,
+        child_views,
+        concerns: f.get("concerns").map(|n| r.strings(n, "`concerns`")).unwrap_or_default(),
+        channel: f.get("channel").and_then(|n| r.word::<Channel>(n, "`channel`")),
+        mode: f.get("mode").and_then(|n| r.word::<ContactMode>(n, "`mode`")),
+        summary: text(r, "summary"),
+        source: text(r, "source"),
+        note: text(r, "note"),
+        action: text(r, "action"),
+        order: f.get("order").and_then(|n| r.integer(n, "`order`")).unwrap_or(0),
+        notifier_confidential,
+        invited: ids(r, "invited"),
+        attended: ids(r, "attended"),
+        decision: f.get("decision").and_then(|n| r.word::<DecisionKind>(n, "`decision`")),
+        service: text(r, "service"),
+        severity: f.get("severity").and_then(|n| r.word::<IncidentSeverity>(n, "`severity`")),
+        to_place: one_id(r, "to_place"),
+        approx,
+        id: id.clone().ok_or(None)?,
+        date: date.ok_or_else(|| id.clone().map(|i| i.value))?,
+        agency: agency.ok_or_else(|| id.clone().map(|i| i.value))?,
+        kind: kind.ok_or_else(|| id.clone().map(|i| i.value))?,
+    };
+    Ok(event)
+}
+
+/// The event's id as written, for messages about the event as a whole.
+fn event_id_hint(node: &Node) -> Option<String> {
+    let saphyr::YamlData::Mapping(map) = &node.data else { return None };
+    map.iter().find_map(|(k, v)| match (&k.data, &v.data) {
+        (saphyr::YamlData::Value(saphyr::Scalar::String(k)), saphyr::YamlData::Value(saphyr::Scalar::String(v)))
+            if k == "id" && Id::is_valid(v) => Some(v.to_string()),
+        _ => None,
+    })
+}
+
+pub fn read_episodes(r: &mut Reader, node: &Node) -> Vec<Episode> {
+    let mut episodes = Vec::new();
+    for item in r.sequence(node, "`episodes`") {
+        let keys = &["id", "title", "events", "what_happened", "why_it_made_sense"];
+        let Some(f) = r.mapping(item, "an episode", keys) else { continue };
+        let id = r.required(&f, "id").and_then(|n| r.id(n, "episode id"));
+        let title = r.required(&f, "title").and_then(|n| r.text(n, "an episode's `title`"));
+        let events = f.get("events").map(|n| r.ids(n, "an episode's `events`")).unwrap_or_default();
+        let what_happened = f.get("what_happened").and_then(|n| r.text(n, "`what_happened`"));
+        let why_it_made_sense = f.get("why_it_made_sense").and_then(|n| r.text(n, "`why_it_made_sense`"));
+        if let (Some(id), Some(title)) = (id, title) {
+            episodes.push(Episode { id, title, events, what_happened, why_it_made_sense });
+        }
+    }
+    episodes
+}
+
+pub fn read_findings(r: &mut Reader, node: &Node) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for item in r.sequence(node, "`findings`") {
+        let keys = &["id", "kind", "pattern", "title", "text", "evidence"];
+        let Some(f) = r.mapping(item, "a finding", keys) else { continue };
+        let id = r.required(&f, "id").and_then(|n| r.id(n, "finding id"));
+        let kind = r.required(&f, "kind").and_then(|n| r.word::<FindingKind>(n, "a finding's `kind`"));
+        let pattern = f.get("pattern").and_then(|n| r.string(n, "`pattern`"));
+        let title = r.required(&f, "title").and_then(|n| r.text(n, "a finding's `title`"));
+        let text = f.get("text").and_then(|n| r.text(n, "a finding's `text`"));
+        let evidence = f.get("evidence").map(|n| r.strings(n, "`evidence`")).unwrap_or_default();
+        if let (Some(id), Some(kind), Some(title)) = (id, kind, title) {
+            findings.push(Finding { id, kind, pattern, title, text, evidence });
+        }
+    }
+    findings
+}
+
+pub fn read_recommendations(r: &mut Reader, node: &Node) -> Vec<Recommendation> {
+    let mut recommendations = Vec::new();
+    for item in r.sequence(node, "`recommendations`") {
+        let keys = &["id", "text", "to", "findings", "priority", "strength", "due", "measure"];
+        let Some(f) = r.mapping(item, "a recommendation", keys) else { continue };
+        let id = r.required(&f, "id").and_then(|n| r.id(n, "recommendation id"));
+        let text = r.required(&f, "text").and_then(|n| r.text(n, "a recommendation's `text`"));
+        let to = r.required(&f, "to").and_then(|n| r.id(n, "a recommendation's `to`"));
+        let findings = f.get("findings").map(|n| r.ids(n, "`findings`")).unwrap_or_default();
+        let priority = f.get("priority").and_then(|n| r.word::<Priority>(n, "`priority`"));
+        let strength = f.get("strength").and_then(|n| r.word::<ActionStrength>(n, "`strength`"));
+        let due = f.get("due").and_then(|n| r.date(n, "`due`"));
+        let measure = f.get("measure").and_then(|n| r.text(n, "`measure`"));
+        if let (Some(id), Some(text), Some(to)) = (id, text, to) {
+            recommendations.push(Recommendation { id, text, to, findings, priority, strength, due, measure });
+        }
+    }
+    recommendations
+}
+
+pub fn read_flag_reviews(r: &mut Reader, node: &Node) -> Vec<FlagReview> {
+    let mut reviews = Vec::new();
+    for item in r.sequence(node, "`flag_reviews`") {
+        let Some(f) = r.mapping(item, "a flag review", &["flag", "status", "note"]) else { continue };
+        let flag = r.required(&f, "flag").and_then(|n| r.string(n, "`flag`"));
+        let status = r.required(&f, "status").and_then(|n| r.word::<ReviewStatus>(n, "a review's `status`"));
+        let note = f.get("note").and_then(|n| r.text(n, "a review's `note`"));
+        if let (Some(flag), Some(status)) = (flag, status) {
+            reviews.push(FlagReview { flag, status, note });
+        }
+    }
+    reviews
+}
+
+pub fn read_settings(r: &mut Reader, node: &Node) -> Settings {
+    let Some(f) = r.mapping(node, "`settings`", &["profile", "rules"]) else {
+        return Settings::default();
+    };
+    let profile = f.get("profile").and_then(|n| r.string(n, "`settings.profile`"));
+    let mut rules = Vec::new();
+    if let Some(node) = f.get("rules") {
+        if let saphyr::YamlData::Mapping(map) = &node.data {
+            for (key, value) in map {
+                let Some(code) = r.string(key, "a rule code") else { continue };
+                let what = format!("the settings of rule `{}`", code.value);
+                let Some(s) = r.mapping(value, &what, &["enabled", "days", "working_days", "count"]) else { continue };
+                rules.push(RuleSetting {
+                    enabled: s.get("enabled").and_then(|n| r.bool(n, "`enabled`")),
+                    days: s.get("days").and_then(|n| r.count(n, "`days`")),
+                    working_days: s.get("working_days").and_then(|n| r.count(n, "`working_days`")),
+                    count: s.get("count").and_then(|n| r.count(n, "`count`")),
+                    code,
+                });
+            }
+        } else if !matches!(node.data, saphyr::YamlData::Value(saphyr::Scalar::Null)) {
+            r.mapping(node, "`settings.rules`", &[]);
+        }
+    }
+    Settings { profile, rules }
+}
+
+/// The paths listed under `chronologies:`, as written.
+pub fn read_chronology_paths(r: &mut Reader, node: &Node) -> Vec<Spanned<String>> {
+    r.strings(node, "`chronologies`")
+}

@@ -1,0 +1,205 @@
+//! Reading one YAML file safely: size cap, UTF-8, nesting cap, serde_yaml as the gate
+//! against alias bombs and deep recursion, then saphyr for a tree with a position on
+//! every node.
+
+use std::path::Path;
+
+use saphyr::{LoadableYamlNode, MarkedYaml, ScanError};
+use serde::de::IgnoredAny;
+
+use crate::diagnostics::{Code, Diagnostic, SourceFile};
+use crate::model::FileId;
+
+/// No case file may be larger (the format's limit; checked before parsing).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Deeper flow nesting is refused before parsing: libyaml's cost grows with the square of it.
+const MAX_FLOW_DEPTH: usize = 128;
+
+pub type Node = MarkedYaml<'static>;
+
+/// Why a file could not be read at all (the caller decides the code and the place).
+#[derive(Debug)]
+pub enum ReadFailure {
+    Io(std::io::Error),
+    TooLarge(u64),
+    NotUtf8 { line: u32, column: u32 },
+}
+
+/// Reads a file's text, refusing oversized and non-UTF-8 files before parsing anything.
+pub fn read_text(path: &Path) -> Result<String, ReadFailure> {
+    let size = std::fs::metadata(path).map_err(ReadFailure::Io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ReadFailure::TooLarge(size));
+    }
+    let bytes = std::fs::read(path).map_err(ReadFailure::Io)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).expect("prefix is valid");
+        let line = valid.matches('\n').count() as u32 + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        ReadFailure::NotUtf8 { line, column }
+    })
+}
+
+impl ReadFailure {
+    pub fn describe(&self) -> String {
+        match self {
+            ReadFailure::Io(e) => format!("cannot read the file: {}", io_reason(e)),
+            ReadFailure::TooLarge(size) => format!(
+                "the file is {:.1} MiB; a case file may be at most 16 MiB",
+                *size as f64 / (1024.0 * 1024.0)
+            ),
+            ReadFailure::NotUtf8 { line, column } => {
+                format!("the file is not UTF-8 text (first invalid byte at line {line}, column {column})")
+            }
+        }
+    }
+}
+
+/// The I/O error's reason without the OS's error number.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
+        _ => {
+            let text = e.to_string();
+            text.split(" (os error").next().unwrap_or(&text).to_owned()
+        }
+    }
+}
+
+/// Parses a file's text into one document; on failure, the diagnostic says where.
+pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Diagnostic> {
+    let text = &source.text;
+    let at = |line: u32, column: u32| {
+        let offset = source.offset(line, column.saturating_sub(1) as usize);
+        source.span(file, offset..offset)
+    };
+    if text.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#') || l == "---" || l == "..."
+    }) {
+        return Err(Diagnostic::new(Code::UnreadableFile, "the file is empty")
+            .help("a case file holds at least `format: casereview/1`"));
+    }
+    if let Some((line, column)) = too_deep_flow(text) {
+        return Err(Diagnostic::new(
+            Code::YamlSyntax,
+            format!("nesting deeper than {MAX_FLOW_DEPTH} levels"),
+        )
+        .at(&at(line, column))
+        .label("too deep"));
+    }
+    if let Err(e) = serde_yaml::from_str::<IgnoredAny>(text) {
+        let message = yaml_message(&e.to_string());
+        let diagnostic = Diagnostic::new(Code::YamlSyntax, message);
+        return Err(match e.location() {
+            Some(l) => diagnostic.at(&at(l.line() as u32, l.column() as u32)),
+            None => diagnostic,
+        });
+    }
+    let mut documents = MarkedYaml::load_from_str(text).map_err(|e: ScanError| {
+        let m = e.marker();
+        Diagnostic::new(Code::YamlSyntax, e.info().to_owned())
+            .at(&at(m.line() as u32, m.col() as u32 + 1))
+    })?;
+    match documents.len() {
+        1 => Ok(documents.pop().expect("one document")),
+        0 => Err(Diagnostic::new(Code::UnreadableFile, "the file is empty")),
+        _ => Err(Diagnostic::new(Code::YamlSyntax, "the file holds more than one YAML document")
+            .help("remove the second `---`")),
+    }
+}
+
+/// serde_yaml's message without its trailing position (the diagnostic carries it).
+fn yaml_message(message: &str) -> String {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    match message {
+        "repetition limit exceeded" => {
+            "the file expands aliases too many times (an alias bomb?)".to_owned()
+        }
+        "recursion limit exceeded" => "nesting deeper than 128 levels".to_owned(),
+        other => other.to_owned(),
+    }
+}
+
+/// The position of the first flow bracket nested deeper than the cap, found by a cheap
+/// scan that skips quoted strings and comments. It only bounds the parser's work; the
+/// parser still judges the syntax.
+fn too_deep_flow(text: &str) -> Option<(u32, u32)> {
+    let mut depth = 0usize;
+    let (mut line, mut column) = (1u32, 0u32);
+    let mut quote: Option<char> = None;
+    let mut previous = '\n';
+    let mut in_comment = false;
+    for c in text.chars() {
+        column += 1;
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            in_comment = false;
+            previous = c;
+            continue;
+        }
+        if in_comment {
+            continue;
+        }
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '"' | '\'' => quote = Some(c),
+                '#' if previous.is_whitespace() => in_comment = true,
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some((line, column));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            },
+        }
+        previous = c;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> Result<Node, Diagnostic> {
+        parse(FileId(0), &SourceFile::new("t.yaml", text.to_owned()))
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_quickly() {
+        let text = "a: ".to_owned() + &"{a: ".repeat(100_000) + &"}".repeat(100_000);
+        let err = parse_text(&text).unwrap_err();
+        assert_eq!(err.code, Code::YamlSyntax);
+        assert!(err.message.contains("deeper than 128"));
+    }
+
+    #[test]
+    fn brackets_in_quoted_text_and_comments_do_not_count() {
+        let text = format!("a: \"{}\"\n# {}\nb: 1\n", "[".repeat(300), "{".repeat(300));
+        assert!(parse_text(&text).is_ok());
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors_at_the_key() {
+        let err = parse_text("a: 1\nb: 2\na: 3\n").unwrap_err();
+        assert_eq!(err.code, Code::YamlSyntax);
+        assert_eq!(err.span.map(|s| (s.line, s.column)), Some((3, 1)));
+    }
+
+    #[test]
+    fn empty_and_comment_only_files_are_empty() {
+        for text in ["", "\n\n", "# nothing\n---\n"] {
+            assert_eq!(parse_text(text).unwrap_err().message, "the file is empty");
+        }
+    }
+}

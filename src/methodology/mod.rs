@@ -1,0 +1,185 @@
+//! The method as data: vocabularies, the rule catalogue, jurisdiction profiles, texts.
+//! Embedded in the binary; a folder given with `--methodology DIR` overrides files of the
+//! same name one by one, the rest staying embedded. Files are read by the tool itself,
+//! never by anything a case controls.
+
+mod profile;
+mod vocabulary;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use include_dir::{Dir, include_dir};
+
+pub use profile::{Holiday, HolidayRule, Profile, ProfileRule};
+pub use vocabulary::{Label, Word, WordList};
+
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/methodology");
+
+/// A fault in methodology data: an override folder's file, or (a bug) an embedded one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MethodologyError(pub String);
+
+impl std::fmt::Display for MethodologyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for MethodologyError {}
+
+/// The methodology files in force: the embedded ones with any overrides laid over them.
+#[derive(Clone, Debug)]
+pub struct Methodology {
+    files: BTreeMap<String, String>,
+}
+
+impl Methodology {
+    pub fn embedded() -> Self {
+        let mut files = BTreeMap::new();
+        collect_embedded(&EMBEDDED, &mut files);
+        Methodology { files }
+    }
+
+    /// The embedded files, each replaced by the file of the same relative path in `dir`.
+    pub fn with_overrides(dir: &Path) -> Result<Self, MethodologyError> {
+        let mut methodology = Self::embedded();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(folder) = stack.pop() {
+            let entries = std::fs::read_dir(&folder)
+                .map_err(|e| MethodologyError(format!("cannot read {}: {}", folder.display(), crate::load::io_reason(&e))))?;
+            for entry in entries.filter_map(Result::ok) {
+                let path = entry.path();
+                let file_type = entry.file_type().map_err(|e| MethodologyError(e.to_string()))?;
+                if file_type.is_dir() {
+                    stack.push(path);
+                } else if file_type.is_file() {
+                    let relative = path.strip_prefix(dir).expect("below dir").to_string_lossy().replace('\\', "/");
+                    let text = std::fs::read_to_string(&path)
+                        .map_err(|e| MethodologyError(format!("cannot read {}: {}", path.display(), crate::load::io_reason(&e))))?;
+                    methodology.files.insert(relative, text);
+                }
+            }
+        }
+        Ok(methodology)
+    }
+
+    /// A file's text by its path inside `methodology/` (`rules/en/G001.md`).
+    pub fn file(&self, path: &str) -> Option<&str> {
+        self.files.get(path).map(String::as_str)
+    }
+
+    /// Every file path, sorted.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.files.keys().map(String::as_str)
+    }
+
+    fn yaml<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, MethodologyError> {
+        let text = self
+            .file(path)
+            .ok_or_else(|| MethodologyError(format!("methodology file `{path}` is missing")))?;
+        serde_yaml::from_str(text).map_err(|e| MethodologyError(format!("methodology/{path}: {e}")))
+    }
+
+    /// A vocabulary (`concerns`, `event-kinds` …) with its Estonian and English labels.
+    pub fn vocabulary(&self, name: &str) -> Result<WordList, MethodologyError> {
+        self.yaml(&format!("vocabulary/{name}.yaml"))
+    }
+
+    /// The names of every vocabulary file.
+    pub fn vocabulary_names(&self) -> Vec<&str> {
+        self.paths()
+            .filter_map(|p| p.strip_prefix("vocabulary/")?.strip_suffix(".yaml"))
+            .collect()
+    }
+
+    /// A jurisdiction profile of thresholds and holidays (`ee`, `fi`, `se`, `en`).
+    pub fn profile(&self, name: &str) -> Result<Profile, MethodologyError> {
+        if self.file(&format!("profiles/{name}.yaml")).is_none() {
+            return Err(MethodologyError(format!(
+                "no profile `{name}`; the profiles are: {}",
+                self.profile_names().join(", ")
+            )));
+        }
+        self.yaml(&format!("profiles/{name}.yaml"))
+    }
+
+    pub fn profile_names(&self) -> Vec<&str> {
+        self.paths()
+            .filter_map(|p| p.strip_prefix("profiles/")?.strip_suffix(".yaml"))
+            .collect()
+    }
+
+    /// The rule catalogue's machine-readable part, `rules.yaml`.
+    pub fn rule_catalogue(&self) -> Result<RuleCatalogue, MethodologyError> {
+        self.yaml("rules.yaml")
+    }
+
+    /// A rule's documentation in one language (`rules/et/G004.md`).
+    pub fn rule_documentation(&self, code: &str, language: &str) -> Option<&str> {
+        self.file(&format!("rules/{language}/{code}.md"))
+    }
+}
+
+fn collect_embedded(dir: &Dir<'static>, files: &mut BTreeMap<String, String>) {
+    for file in dir.files() {
+        if let Some(text) = file.contents_utf8() {
+            files.insert(file.path().to_string_lossy().replace('\\', "/"), text.to_owned());
+        }
+    }
+    for sub in dir.dirs() {
+        collect_embedded(sub, files);
+    }
+}
+
+/// `rules.yaml`.
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleCatalogue {
+    pub rules: Vec<RuleEntry>,
+}
+
+/// One rule's entry in `rules.yaml`.
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleEntry {
+    pub code: String,
+    pub name: String,
+    pub severity: String,
+    pub summary: Label,
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, u32>,
+    pub source: Label,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_methodology_parses() {
+        let m = Methodology::embedded();
+        for name in m.vocabulary_names() {
+            let list = m.vocabulary(name).unwrap();
+            assert!(!list.words.is_empty(), "{name}");
+        }
+        for name in m.profile_names() {
+            m.profile(name).unwrap();
+        }
+        assert_eq!(m.rule_catalogue().unwrap().rules.len(), 15);
+    }
+
+    #[test]
+    fn an_override_replaces_one_file_and_keeps_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("vocabulary")).unwrap();
+        std::fs::write(
+            dir.path().join("vocabulary/concerns.yaml"),
+            "words:\n  - { id: bullying, et: Kiusamine, en: Bullying }\n",
+        )
+        .unwrap();
+        let m = Methodology::with_overrides(dir.path()).unwrap();
+        assert_eq!(m.vocabulary("concerns").unwrap().ids(), vec!["bullying"]);
+        assert!(m.vocabulary("patterns").unwrap().ids().contains(&"handoffs"));
+    }
+}

@@ -1,0 +1,109 @@
+//! Flag ids (`CODE:anchor`), part of the format: reviewers write them in `flag_reviews` and
+//! `evidence`, so each rule's anchor is fixed here, once.
+
+use std::fmt;
+
+/// What a rule's flags hang on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AnchorKind {
+    /// An event id: `G001:e014`.
+    Event,
+    /// A meeting event and an agency: `G009:e010:fam-dr`.
+    MeetingAgency,
+    /// A residence period's `from` as written (`G010:2023-06-01`), or its relative day
+    /// (`G010:T-290`) in a case with `dates: relative`.
+    ResidenceStart,
+    /// An agency id: `G014:emo`.
+    Agency,
+}
+
+/// The anchor kind of every rule code of the catalogue.
+pub const RULE_ANCHORS: &[(&str, AnchorKind)] = &[
+    ("G001", AnchorKind::Event),
+    ("G002", AnchorKind::Event),
+    ("G003", AnchorKind::Event),
+    ("G004", AnchorKind::Event),
+    ("G005", AnchorKind::Event),
+    ("G006", AnchorKind::Event),
+    ("G007", AnchorKind::Event),
+    ("G008", AnchorKind::Event),
+    ("G009", AnchorKind::MeetingAgency),
+    ("G010", AnchorKind::ResidenceStart),
+    ("G011", AnchorKind::Event),
+    ("G012", AnchorKind::Event),
+    ("G013", AnchorKind::Event),
+    ("G014", AnchorKind::Agency),
+    ("G015", AnchorKind::Event),
+];
+
+pub fn anchor_kind(code: &str) -> Option<AnchorKind> {
+    RULE_ANCHORS.iter().find(|(c, _)| *c == code).map(|(_, kind)| *kind)
+}
+
+/// A flag id split into its code and anchor parts.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FlagId {
+    pub code: String,
+    /// The anchor's parts: one, or two for `G009` (meeting, agency).
+    pub anchor: Vec<String>,
+}
+
+/// Why a text is not a well-formed flag id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FlagIdError {
+    NoColon,
+    UnknownCode(String),
+    WrongShape { code: String, expected: &'static str },
+}
+
+impl FlagId {
+    pub fn new(code: &str, anchor: &[&str]) -> FlagId {
+        FlagId {
+            code: code.to_owned(),
+            anchor: anchor.iter().map(|s| (*s).to_owned()).collect(),
+        }
+    }
+
+    /// Splits `CODE:anchor`; checks the code and the anchor's shape, not what it names.
+    pub fn parse(text: &str) -> Result<FlagId, FlagIdError> {
+        let (code, anchor) = text.split_once(':').ok_or(FlagIdError::NoColon)?;
+        let kind = anchor_kind(code).ok_or_else(|| FlagIdError::UnknownCode(code.to_owned()))?;
+        let parts: Vec<String> = anchor.split(':').map(str::to_owned).collect();
+        let (ok, expected) = match kind {
+            AnchorKind::MeetingAgency => (parts.len() == 2, "`G009:<meeting event>:<agency>`"),
+            AnchorKind::Event => (parts.len() == 1, "`<code>:<event id>`"),
+            AnchorKind::Agency => (parts.len() == 1, "`<code>:<agency id>`"),
+            AnchorKind::ResidenceStart => (parts.len() == 1, "`G010:<residence from>`"),
+        };
+        if !ok || parts.iter().any(String::is_empty) {
+            return Err(FlagIdError::WrongShape { code: code.to_owned(), expected });
+        }
+        Ok(FlagId { code: code.to_owned(), anchor: parts })
+    }
+
+    pub fn anchor_kind(&self) -> Option<AnchorKind> {
+        anchor_kind(&self.code)
+    }
+}
+
+impl fmt::Display for FlagId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.code, self.anchor.join(":"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flag_ids_round_trip_and_shapes_are_checked() {
+        for text in ["G001:e014", "G009:e010:fam-dr", "G010:2023-06-01", "G014:emo"] {
+            assert_eq!(FlagId::parse(text).unwrap().to_string(), text);
+        }
+        assert_eq!(FlagId::parse("G001"), Err(FlagIdError::NoColon));
+        assert!(matches!(FlagId::parse("G099:e1"), Err(FlagIdError::UnknownCode(_))));
+        assert!(matches!(FlagId::parse("G009:e010"), Err(FlagIdError::WrongShape { .. })));
+        assert!(matches!(FlagId::parse("G001:a:b"), Err(FlagIdError::WrongShape { .. })));
+    }
+}

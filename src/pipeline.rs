@@ -1,0 +1,67 @@
+//! The stages every command starts with: load, validate, and (on a clean case) analyse.
+
+use std::path::Path;
+
+use crate::diagnostics::{self, Diagnostic, Sources};
+use crate::load::{self, CaseNotReadable};
+use crate::methodology::{Methodology, MethodologyError};
+use crate::model::Case;
+use crate::validate::{self, OpenVocabularies};
+
+/// A case loaded and validated, with every diagnostic sorted.
+pub struct Checked {
+    pub case: Option<Case>,
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The path of `case.yaml`, as given.
+    pub case_file: std::path::PathBuf,
+    pub folder: std::path::PathBuf,
+}
+
+/// Why a case could not be checked at all (exit code 2).
+#[derive(Debug)]
+pub enum CheckFailure {
+    Case(CaseNotReadable),
+    Methodology(MethodologyError),
+}
+
+impl std::fmt::Display for CheckFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CheckFailure::Case(e) => e.fmt(f),
+            CheckFailure::Methodology(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for CheckFailure {}
+
+impl Checked {
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+}
+
+pub fn check(case: &Path, methodology: &Methodology) -> Result<Checked, CheckFailure> {
+    let loaded = load::load(case).map_err(CheckFailure::Case)?;
+    let vocabularies = OpenVocabularies {
+        concerns: methodology.vocabulary("concerns").map_err(CheckFailure::Methodology)?,
+        patterns: methodology.vocabulary("patterns").map_err(CheckFailure::Methodology)?,
+    };
+    let mut diagnostics = loaded.diagnostics;
+    if let Some(case) = &loaded.case {
+        diagnostics.extend(validate::validate(case, &vocabularies, &loaded.dropped_ids));
+    }
+    diagnostics::sort(&mut diagnostics, &loaded.sources);
+    Ok(Checked {
+        case: loaded.case,
+        sources: loaded.sources,
+        diagnostics,
+        case_file: load::case_file_path(case),
+        folder: loaded.folder,
+    })
+}
