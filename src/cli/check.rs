@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use super::{CliError, MethodologyArgs, Status};
+use super::{CliError, MethodologyArgs, Status, print_out};
 use crate::diagnostics::{JsonDiagnostic, render_human};
 use crate::pipeline::{self, Checked};
 
@@ -32,8 +32,8 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
     let methodology = args.methodology.load()?;
     let checked = pipeline::check(&args.case, &methodology)?;
     match args.format {
-        Format::Human => print!("{}", human(&checked)),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&json(&checked))?),
+        Format::Human => print_out(&human(&checked))?,
+        Format::Json => print_out(&(serde_json::to_string_pretty(&json(&checked))? + "\n"))?,
     }
     Ok(if checked.errors() > 0 { Status::DataErrors } else { Status::Success })
 }

@@ -85,6 +85,16 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
     }
 }
 
+/// Prints a command's output. A closed pipe (`check … | head`) is not an error.
+pub fn print_out(text: &str) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError(format!("cannot write the output: {e}"))),
+        _ => Ok(()),
+    }
+}
+
 /// Writes `bytes` to `path` whole or not at all: a temporary file in the same folder,
 /// then a rename. Refuses to write over an input of the command.
 pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), CliError> {

@@ -39,6 +39,7 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources) {
         } else {
             file.text[caret_start..caret_end].chars().count().max(1)
         };
+        let (shown, column) = window(&shown, column);
         let _ = writeln!(out, "{pad} |");
         let _ = writeln!(out, "{} | {}", span.line, shown);
         let label = d.label.as_deref().map(|l| format!(" {l}")).unwrap_or_default();
@@ -47,6 +48,28 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources) {
     if let Some(help) = &d.help {
         let _ = writeln!(out, "{pad} = help: {help}");
     }
+}
+
+/// The widest snippet line shown; a longer one is cut around the caret.
+const MAX_SHOWN: usize = 100;
+
+/// A long line cut to a window around `column`, with the caret's new column.
+fn window(shown: &str, column: usize) -> (String, usize) {
+    let length = shown.chars().count();
+    if length <= MAX_SHOWN {
+        return (shown.to_owned(), column);
+    }
+    let start = column.saturating_sub(MAX_SHOWN / 2).min(length - MAX_SHOWN);
+    let mut cut: String = shown.chars().skip(start).take(MAX_SHOWN).collect();
+    let mut column = column - start;
+    if start > 0 {
+        cut.insert_str(0, MASK);
+        column += 1;
+    }
+    if start + MAX_SHOWN < length {
+        cut.push_str(MASK);
+    }
+    (cut, column)
 }
 
 /// The parts of free-text values that lie on a line, in order.
@@ -96,6 +119,16 @@ fn masked_column(text: &str, line: &Range<usize>, masks: &[Range<usize>], offset
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_line_is_cut_around_the_caret() {
+        let line = "x".repeat(300);
+        let (shown, column) = window(&line, 250);
+        assert_eq!(shown.chars().count(), MAX_SHOWN + 1);
+        assert!(shown.starts_with(MASK));
+        assert_eq!(column, 251 - (300 - MAX_SHOWN));
+        assert_eq!(window("short", 2), ("short".to_owned(), 2));
+    }
     use crate::diagnostics::{Code, SourceFile};
     use crate::model::FileId;
 

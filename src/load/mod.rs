@@ -63,8 +63,8 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
             return Err(CaseNotReadable { path: case_path, reason: io_reason(&e) });
         }
         Err(failure) => {
-            let file = loaded.sources.add(SourceFile::new(display_name, String::new()));
-            loaded.diagnostics.push(file_fault(failure.describe(), file));
+            let diagnostic = file_fault(&mut loaded.sources, display_name, &failure);
+            loaded.diagnostics.push(diagnostic);
             return Ok(loaded);
         }
     };
@@ -80,7 +80,6 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
     let source = loaded.sources.get(file).clone();
     let mut r = Reader::new(file, &source);
     let mut events = Vec::new();
-    let mut dropped = Vec::new();
     let mut chronology_paths = Vec::new();
     let mut case = None;
     if let Some(f) = r.mapping(&root, "`case.yaml`", CASE_FILE_KEYS) {
@@ -94,7 +93,7 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
             chronology_paths = read_chronology_paths(&mut r, n);
         }
         if let Some(n) = f.get("events") {
-            read_events(&mut r, n, None, &mut events, &mut dropped);
+            read_events(&mut r, n, None, &mut events);
         }
         let episodes = f.get("episodes").map(|n| read_episodes(&mut r, n)).unwrap_or_default();
         let findings = f.get("findings").map(|n| read_findings(&mut r, n)).unwrap_or_default();
@@ -118,9 +117,8 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
     }
     finish_reader(&mut loaded, r);
 
-    let chronologies = load_chronologies(&mut loaded, &chronology_paths, &mut events, &mut dropped);
+    let chronologies = load_chronologies(&mut loaded, &chronology_paths, &mut events);
     warn_unlisted_chronologies(&mut loaded, &chronology_paths);
-    loaded.dropped_ids = dropped.into_iter().collect();
     loaded.case = case.map(|mut case| {
         case.events = events;
         case.chronologies = chronologies;
@@ -132,11 +130,26 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
 fn finish_reader(loaded: &mut Loaded, r: Reader) {
     let file = r.file;
     loaded.sources.get_mut(file).free_text.extend(r.free_text);
+    loaded.dropped_ids.extend(r.dropped);
     loaded.diagnostics.extend(r.diagnostics);
 }
 
-fn file_fault(message: String, file: FileId) -> Diagnostic {
-    with_file(Diagnostic::new(Code::UnreadableFile, message), file)
+/// A file too large or not UTF-8: registered (with what text can be shown) and reported.
+fn file_fault(sources: &mut Sources, path: String, failure: &yaml_file::ReadFailure) -> Diagnostic {
+    let diagnostic = Diagnostic::new(Code::UnreadableFile, failure.describe());
+    match failure.place() {
+        Some((text, line, column)) => {
+            // Which values are free text is unknown in a file that cannot be parsed: mask it all.
+            let mut source = SourceFile::new(path, text.to_owned());
+            source.free_text.push(0..text.len());
+            let file = sources.add(source);
+            let source = sources.get(file);
+            let offset = source.offset(line, column as usize - 1);
+            let end = source.text[offset..].chars().next().map_or(offset, |c| offset + c.len_utf8());
+            diagnostic.at(&source.span(file, offset..end)).label("not UTF-8").help("save the file as UTF-8")
+        }
+        None => with_file(diagnostic, sources.add(SourceFile::new(path, String::new()))),
+    }
 }
 
 /// A diagnostic about a whole file points at its first character.
@@ -152,7 +165,6 @@ fn load_chronologies(
     loaded: &mut Loaded,
     paths: &[Spanned<String>],
     events: &mut Vec<crate::model::Event>,
-    dropped: &mut Vec<Id>,
 ) -> Vec<Chronology> {
     let mut seen = HashSet::new();
     let mut chronologies = Vec::new();
@@ -161,13 +173,16 @@ fn load_chronologies(
         let text = match read_text(&full) {
             Ok(text) => text,
             Err(failure) => {
-                let (code, message) = match &failure {
-                    yaml_file::ReadFailure::Io(e) => {
-                        (Code::UnreadableFile, format!("cannot read chronology file `{}`: {}", path.value, io_reason(e)))
-                    }
-                    other => (Code::UnreadableFile, format!("chronology file `{}`: {}", path.value, other.describe())),
+                let diagnostic = match &failure {
+                    yaml_file::ReadFailure::Io(e) => Diagnostic::new(
+                        Code::UnreadableFile,
+                        format!("cannot read chronology file `{}`: {}", path.value, io_reason(e)),
+                    )
+                    .at(&path.span)
+                    .label("listed here"),
+                    other => file_fault(&mut loaded.sources, path.value.clone(), other),
                 };
-                loaded.diagnostics.push(Diagnostic::new(code, message).at(&path.span).label("listed here"));
+                loaded.diagnostics.push(diagnostic);
                 continue;
             }
         };
@@ -186,7 +201,7 @@ fn load_chronologies(
             let agency = f.get("agency").and_then(|n| r.id(n, "the file's `agency`"));
             let submitted = f.get("submitted").and_then(|n| read_submitted(&mut r, n));
             if let Some(n) = r.required(&f, "events") {
-                read_events(&mut r, n, agency.as_ref(), events, dropped);
+                read_events(&mut r, n, agency.as_ref(), events);
             }
             chronologies.push(Chronology { path: path.clone(), agency, submitted });
         }

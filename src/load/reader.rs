@@ -16,6 +16,8 @@ pub struct Reader<'a> {
     source: &'a SourceFile,
     pub diagnostics: Vec<Diagnostic>,
     pub free_text: Vec<Range<usize>>,
+    /// Ids of items left out for a fault: references to them raise no second error.
+    pub dropped: Vec<Id>,
 }
 
 /// The entries of a mapping whose keys were all checked against the allowed ones.
@@ -44,6 +46,15 @@ impl<'a> Reader<'a> {
             source,
             diagnostics: Vec::new(),
             free_text: Vec::new(),
+            dropped: Vec::new(),
+        }
+    }
+
+    /// Keeps an item read whole; for one with a fault, remembers its id (if it has one).
+    pub fn keep<T>(&mut self, id: Option<Spanned<Id>>, item: Option<T>, into: &mut Vec<T>) {
+        match item {
+            Some(item) => into.push(item),
+            None => self.dropped.extend(id.map(|id| id.value)),
         }
     }
 
@@ -58,10 +69,10 @@ impl<'a> Reader<'a> {
         } else {
             self.source.offset(node.span.end.line() as u32, node.span.end.col()).max(start)
         };
-        let mut span = self.source.span(self.file, start..end);
-        // A quoted or block scalar's span may start at its indicator; keep it as written.
-        span.bytes.end = span.bytes.end.min(self.source.text.len());
-        span
+        // A flow scalar's end may run past the blank before `,` or `}`.
+        let text = &self.source.text;
+        let end = start + text[start..end.min(text.len())].trim_end().len();
+        self.source.span(self.file, start..end)
     }
 
     /// The text of a node exactly as written in the file.

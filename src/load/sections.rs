@@ -145,9 +145,11 @@ pub fn read_people(r: &mut Reader, node: &Node) -> Vec<Person> {
         let label = r.required(&f, "label").and_then(|n| r.text(n, "a person's `label`"));
         let born = f.get("born").and_then(|n| r.date(n, "`born`"));
         let aliases = f.get("aliases").map(|n| r.texts(n, "`aliases`")).unwrap_or_default();
-        if let (Some(id), Some(role), Some(label)) = (id, role, label) {
-            people.push(Person { id, role, label, born, aliases });
-        }
+        let person = match (id.clone(), role, label) {
+            (Some(id), Some(role), Some(label)) => Some(Person { id, role, label, born, aliases }),
+            _ => None,
+        };
+        r.keep(id, person, &mut people);
     }
     people
 }
@@ -161,9 +163,11 @@ pub fn read_agencies(r: &mut Reader, node: &Node) -> Vec<Agency> {
         let kind = r.required(&f, "kind").and_then(|n| r.word::<AgencyKind>(n, "an agency's `kind`"));
         let country = r.required(&f, "country").and_then(|n| read_country(r, n));
         let lead = f.get("lead").and_then(|n| r.bool(n, "`lead`")).unwrap_or(false);
-        if let (Some(id), Some(name), Some(kind), Some(country)) = (id, name, kind, country) {
-            agencies.push(Agency { id, name, kind, country, lead });
-        }
+        let agency = match (id.clone(), name, kind, country) {
+            (Some(id), Some(name), Some(kind), Some(country)) => Some(Agency { id, name, kind, country, lead }),
+            _ => None,
+        };
+        r.keep(id, agency, &mut agencies);
     }
     agencies
 }
@@ -203,14 +207,12 @@ pub fn read_submitted(r: &mut Reader, node: &Node) -> Option<Submitted> {
     Some(Submitted { by, on })
 }
 
-/// Reads `events:`, giving events without `agency:` the file's default. Returns the events
-/// read whole and the ids of those dropped for a fault (so references to them do not
-/// raise a second, misleading error).
-pub fn read_events(r: &mut Reader, node: &Node, default_agency: Option<&Spanned<Id>>, out: &mut Vec<Event>, dropped: &mut Vec<Id>) {
+/// Reads `events:`, giving events without `agency:` the file's default.
+pub fn read_events(r: &mut Reader, node: &Node, default_agency: Option<&Spanned<Id>>, out: &mut Vec<Event>) {
     for item in r.sequence(node, "`events`") {
         match read_event(r, item, default_agency) {
             Ok(event) => out.push(event),
-            Err(Some(id)) => dropped.push(id),
+            Err(Some(id)) => r.dropped.push(id),
             Err(None) => {}
         }
     }
@@ -302,9 +304,11 @@ pub fn read_episodes(r: &mut Reader, node: &Node) -> Vec<Episode> {
         let events = f.get("events").map(|n| r.ids(n, "an episode's `events`")).unwrap_or_default();
         let what_happened = f.get("what_happened").and_then(|n| r.text(n, "`what_happened`"));
         let why_it_made_sense = f.get("why_it_made_sense").and_then(|n| r.text(n, "`why_it_made_sense`"));
-        if let (Some(id), Some(title)) = (id, title) {
-            episodes.push(Episode { id, title, events, what_happened, why_it_made_sense });
-        }
+        let episode = match (id.clone(), title) {
+            (Some(id), Some(title)) => Some(Episode { id, title, events, what_happened, why_it_made_sense }),
+            _ => None,
+        };
+        r.keep(id, episode, &mut episodes);
     }
     episodes
 }
@@ -320,9 +324,11 @@ pub fn read_findings(r: &mut Reader, node: &Node) -> Vec<Finding> {
         let title = r.required(&f, "title").and_then(|n| r.text(n, "a finding's `title`"));
         let text = f.get("text").and_then(|n| r.text(n, "a finding's `text`"));
         let evidence = f.get("evidence").map(|n| r.strings(n, "`evidence`")).unwrap_or_default();
-        if let (Some(id), Some(kind), Some(title)) = (id, kind, title) {
-            findings.push(Finding { id, kind, pattern, title, text, evidence });
-        }
+        let finding = match (id.clone(), kind, title) {
+            (Some(id), Some(kind), Some(title)) => Some(Finding { id, kind, pattern, title, text, evidence }),
+            _ => None,
+        };
+        r.keep(id, finding, &mut findings);
     }
     findings
 }
@@ -340,9 +346,13 @@ pub fn read_recommendations(r: &mut Reader, node: &Node) -> Vec<Recommendation> 
         let strength = f.get("strength").and_then(|n| r.word::<ActionStrength>(n, "`strength`"));
         let due = f.get("due").and_then(|n| r.date(n, "`due`"));
         let measure = f.get("measure").and_then(|n| r.text(n, "`measure`"));
-        if let (Some(id), Some(text), Some(to)) = (id, text, to) {
-            recommendations.push(Recommendation { id, text, to, findings, priority, strength, due, measure });
-        }
+        let recommendation = match (id.clone(), text, to) {
+            (Some(id), Some(text), Some(to)) => {
+                Some(Recommendation { id, text, to, findings, priority, strength, due, measure })
+            }
+            _ => None,
+        };
+        r.keep(id, recommendation, &mut recommendations);
     }
     recommendations
 }

@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use saphyr::{LoadableYamlNode, MarkedYaml, ScanError};
-use serde::de::IgnoredAny;
 
 use crate::diagnostics::{Code, Diagnostic, SourceFile};
 use crate::model::FileId;
@@ -23,7 +22,8 @@ pub type Node = MarkedYaml<'static>;
 pub enum ReadFailure {
     Io(std::io::Error),
     TooLarge(u64),
-    NotUtf8 { line: u32, column: u32 },
+    /// Not UTF-8: the text as far as it can be shown, and where the first bad byte is.
+    NotUtf8 { lossy: String, line: u32, column: u32 },
 }
 
 /// Reads a file's text, refusing oversized and non-UTF-8 files before parsing anything.
@@ -38,11 +38,20 @@ pub fn read_text(path: &Path) -> Result<String, ReadFailure> {
         let valid = std::str::from_utf8(valid).expect("prefix is valid");
         let line = valid.matches('\n').count() as u32 + 1;
         let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-        ReadFailure::NotUtf8 { line, column }
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        ReadFailure::NotUtf8 { lossy, line, column }
     })
 }
 
 impl ReadFailure {
+    /// The text to keep for snippets, and the place to point at.
+    pub fn place(&self) -> Option<(&str, u32, u32)> {
+        match self {
+            ReadFailure::NotUtf8 { lossy, line, column } => Some((lossy, *line, *column)),
+            _ => None,
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             ReadFailure::Io(e) => format!("cannot read the file: {}", io_reason(e)),
@@ -50,9 +59,7 @@ impl ReadFailure {
                 "the file is {:.1} MiB; a case file may be at most 16 MiB",
                 *size as f64 / (1024.0 * 1024.0)
             ),
-            ReadFailure::NotUtf8 { line, column } => {
-                format!("the file is not UTF-8 text (first invalid byte at line {line}, column {column})")
-            }
+            ReadFailure::NotUtf8 { .. } => "the file is not UTF-8 text".to_owned(),
         }
     }
 }
@@ -92,7 +99,9 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Diagnostic> {
         .at(&at(line, column))
         .label("too deep"));
     }
-    if let Err(e) = serde_yaml::from_str::<IgnoredAny>(text) {
+    // Into a full Value: `IgnoredAny` skips events without serde_yaml's recursion limit,
+    // and saphyr (below) overflows the stack on deep block nesting.
+    if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(text) {
         let message = yaml_message(&e.to_string());
         let diagnostic = Diagnostic::new(Code::YamlSyntax, message);
         return Err(match e.location() {

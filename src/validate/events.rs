@@ -64,7 +64,9 @@ fn answer(cx: &Context, event: &Event, out: &mut Vec<Diagnostic>) {
         );
         return;
     }
-    if handoff.to.as_ref().map(|t| &t.value) != Some(&event.agency.value) {
+    // A handoff to an undeclared agency is reported where it is sent; say nothing twice.
+    let to_known = handoff.to.as_ref().is_some_and(|t| cx.agencies.contains(t.as_str()));
+    if to_known && handoff.to.as_ref().map(|t| &t.value) != Some(&event.agency.value) {
         let to = handoff.to.as_ref().map_or("nobody".to_owned(), |t| format!("`{}`", t.value));
         out.push(
             Diagnostic::new(
