@@ -3,10 +3,10 @@
 //! The pipeline, one module a stage: [`load`] (YAML → [`model`]), [`validate`]
 //! (→ [`diagnostics`]), [`graph`], [`analysis`] (gap rules), then the outputs.
 
+pub mod cli;
 pub mod diagnostics;
 pub mod load;
 pub mod methodology;
 pub mod model;
-pub mod validate;
 pub mod pipeline;
-pub mod cli;
+pub mod validate;

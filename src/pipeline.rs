@@ -49,8 +49,12 @@ impl Checked {
 pub fn check(case: &Path, methodology: &Methodology) -> Result<Checked, CheckFailure> {
     let loaded = load::load(case).map_err(CheckFailure::Case)?;
     let vocabularies = OpenVocabularies {
-        concerns: methodology.vocabulary("concerns").map_err(CheckFailure::Methodology)?,
-        patterns: methodology.vocabulary("patterns").map_err(CheckFailure::Methodology)?,
+        concerns: methodology
+            .vocabulary("concerns")
+            .map_err(CheckFailure::Methodology)?,
+        patterns: methodology
+            .vocabulary("patterns")
+            .map_err(CheckFailure::Methodology)?,
     };
     let mut diagnostics = loaded.diagnostics;
     if let Some(case) = &loaded.case {

@@ -35,12 +35,19 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         Format::Human => print_out(&human(&checked))?,
         Format::Json => print_out(&(serde_json::to_string_pretty(&json(&checked))? + "\n"))?,
     }
-    Ok(if checked.errors() > 0 { Status::DataErrors } else { Status::Success })
+    Ok(if checked.errors() > 0 {
+        Status::DataErrors
+    } else {
+        Status::Success
+    })
 }
 
 fn human(checked: &Checked) -> String {
     let mut out = render_human(&checked.diagnostics, &checked.sources);
-    let name = checked.case.as_ref().map_or_else(|| checked.case_file.display().to_string(), |c| c.meta.id.value.clone());
+    let name = checked.case.as_ref().map_or_else(
+        || checked.case_file.display().to_string(),
+        |c| c.meta.id.value.clone(),
+    );
     out.push_str(&format!(
         "{name}: {} error{}, {} warning{}\n",
         checked.errors(),
@@ -86,8 +93,17 @@ fn json(checked: &Checked) -> JsonReport<'_> {
             language: checked.case.as_ref().map(|c| c.meta.language.as_str()),
             file: checked.case_file.display().to_string(),
         },
-        diagnostics: checked.diagnostics.iter().map(|d| d.to_json(&checked.sources)).collect(),
+        diagnostics: checked
+            .diagnostics
+            .iter()
+            .map(|d| d.to_json(&checked.sources))
+            .collect(),
         flags: Vec::new(),
-        summary: JsonSummary { errors: checked.errors(), warnings: checked.warnings(), flags: 0, unreviewed: 0 },
+        summary: JsonSummary {
+            errors: checked.errors(),
+            warnings: checked.warnings(),
+            flags: 0,
+            unreviewed: 0,
+        },
     }
 }

@@ -38,7 +38,11 @@ impl<E: std::error::Error> From<E> for CliError {
 }
 
 #[derive(Parser, Debug)]
-#[command(name = "casereview", version, about = "Multi-agency retrospective reviews of child-protection cases")]
+#[command(
+    name = "casereview",
+    version,
+    about = "Multi-agency retrospective reviews of child-protection cases"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -89,8 +93,13 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
 pub fn print_out(text: &str) -> Result<(), CliError> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError(format!("cannot write the output: {e}"))),
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CliError(format!("cannot write the output: {e}")))
+        }
         _ => Ok(()),
     }
 }
@@ -102,19 +111,41 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(
     let target = absolute(path);
     for input in inputs {
         if absolute(input) == target {
-            return Err(CliError(format!("refusing to write over the input {}", path.display())));
+            return Err(CliError(format!(
+                "refusing to write over the input {}",
+                path.display()
+            )));
         }
     }
-    let folder = target.parent().ok_or_else(|| CliError(format!("{} has no folder", path.display())))?;
+    let folder = target
+        .parent()
+        .ok_or_else(|| CliError(format!("{} has no folder", path.display())))?;
     let mut temp = tempfile::Builder::new()
         .prefix(".casereview-")
         .tempfile_in(folder)
-        .map_err(|e| CliError(format!("cannot write in {}: {}", folder.display(), crate::load::io_reason(&e))))?;
+        .map_err(|e| {
+            CliError(format!(
+                "cannot write in {}: {}",
+                folder.display(),
+                crate::load::io_reason(&e)
+            ))
+        })?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| CliError(format!("cannot write {}: {}", path.display(), crate::load::io_reason(&e))))?;
-    temp.persist(&target)
-        .map_err(|e| CliError(format!("cannot write {}: {}", path.display(), crate::load::io_reason(&e.error))))?;
+        .map_err(|e| {
+            CliError(format!(
+                "cannot write {}: {}",
+                path.display(),
+                crate::load::io_reason(&e)
+            ))
+        })?;
+    temp.persist(&target).map_err(|e| {
+        CliError(format!(
+            "cannot write {}: {}",
+            path.display(),
+            crate::load::io_reason(&e.error)
+        ))
+    })?;
     Ok(())
 }
 

@@ -19,8 +19,17 @@ pub fn render_human(diagnostics: &[Diagnostic], sources: &Sources) -> String {
 }
 
 fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources) {
-    let _ = writeln!(out, "{}[{}]: {}", d.severity().as_str(), d.code.as_str(), d.message);
-    let gutter = d.span.as_ref().map_or(1, |span| span.line.to_string().len());
+    let _ = writeln!(
+        out,
+        "{}[{}]: {}",
+        d.severity().as_str(),
+        d.code.as_str(),
+        d.message
+    );
+    let gutter = d
+        .span
+        .as_ref()
+        .map_or(1, |span| span.line.to_string().len());
     let pad = " ".repeat(gutter);
     let snippet = d.span.as_ref().and_then(|span| {
         let file = sources.get(span.file);
@@ -42,8 +51,18 @@ fn render_one(out: &mut String, d: &Diagnostic, sources: &Sources) {
         let (shown, column) = window(&shown, column);
         let _ = writeln!(out, "{pad} |");
         let _ = writeln!(out, "{} | {}", span.line, shown);
-        let label = d.label.as_deref().map(|l| format!(" {l}")).unwrap_or_default();
-        let _ = writeln!(out, "{pad} | {}{}{}", " ".repeat(column), "^".repeat(width), label);
+        let label = d
+            .label
+            .as_deref()
+            .map(|l| format!(" {l}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{pad} | {}{}{}",
+            " ".repeat(column),
+            "^".repeat(width),
+            label
+        );
     }
     if let Some(help) = &d.help {
         let _ = writeln!(out, "{pad} = help: {help}");
@@ -144,7 +163,7 @@ mod tests {
     fn a_snippet_masks_free_text_and_keeps_the_caret_on_the_value() {
         let text = "people:\n  - { label: \"Mari Tamm\", role: mothr }\n";
         let label = text.find("\"Mari").unwrap();
-        let sources = sources(text, vec![label..label + 11]);
+        let sources = sources(text, std::iter::once(label..label + 11).collect());
         let role = text.find("mothr").unwrap();
         let span = sources.get(FileId(0)).span(FileId(0), role..role + 5);
         let diagnostic = Diagnostic::new(Code::InvalidValue, "unknown role `mothr`")

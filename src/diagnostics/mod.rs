@@ -72,7 +72,12 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let wrong_lower = wrong.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&wrong_lower, &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(distance, c)| {
             // Short words tolerate one edit, longer ones a third of their length.
             let allowed = (c.chars().count().max(wrong.chars().count()) / 3).max(1);
@@ -86,7 +91,10 @@ pub fn closest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
 pub fn sort(diagnostics: &mut [Diagnostic], sources: &Sources) {
     diagnostics.sort_by(|a, b| {
         let key = |d: &Diagnostic| {
-            let place = d.span.as_ref().map(|s| (sources.path(s.file).to_owned(), s.line, s.column));
+            let place = d
+                .span
+                .as_ref()
+                .map(|s| (sources.path(s.file).to_owned(), s.line, s.column));
             // Diagnostics about the case as a whole come first.
             (place, d.code, d.message.clone())
         };
@@ -126,7 +134,10 @@ mod tests {
 
     #[test]
     fn suggestions_are_close_typos_only() {
-        assert_eq!(closest("agnecy", ["agency", "kind", "date"]), Some("agency"));
+        assert_eq!(
+            closest("agnecy", ["agency", "kind", "date"]),
+            Some("agency")
+        );
         assert_eq!(closest("kov-b", ["kov-a", "school"]), Some("kov-a"));
         assert_eq!(closest("zzz", ["agency", "kind"]), None);
     }

@@ -35,7 +35,11 @@ impl SourceFile {
             .line_starts
             .get(line as usize)
             .map_or(self.text.len(), |next| next - 1);
-        let end = if self.text[start..end].ends_with('\r') { end - 1 } else { end };
+        let end = if self.text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
         Some(start..end)
     }
 
@@ -56,14 +60,21 @@ impl SourceFile {
     pub fn position(&self, offset: usize) -> (u32, u32) {
         let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let line_start = self.line_starts[line_index];
-        let column = self.text[line_start..offset.min(self.text.len())].chars().count();
+        let column = self.text[line_start..offset.min(self.text.len())]
+            .chars()
+            .count();
         (line_index as u32 + 1, column as u32 + 1)
     }
 
     /// A span for a byte range of this file.
     pub fn span(&self, file: FileId, bytes: Range<usize>) -> Span {
         let (line, column) = self.position(bytes.start);
-        Span { file, bytes, line, column }
+        Span {
+            file,
+            bytes,
+            line,
+            column,
+        }
     }
 }
 
@@ -92,7 +103,10 @@ impl Sources {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(i as u32), f))
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (FileId(i as u32), f))
     }
 }
 

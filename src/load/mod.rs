@@ -41,15 +41,27 @@ impl std::fmt::Display for CaseNotReadable {
 
 /// `CASE` as given on the command line: a `case.yaml` path or the folder holding one.
 pub fn case_file_path(case: &Path) -> PathBuf {
-    if case.is_dir() { case.join("case.yaml") } else { case.to_path_buf() }
+    if case.is_dir() {
+        case.join("case.yaml")
+    } else {
+        case.to_path_buf()
+    }
 }
 
 /// Loads a case and its chronology files, collecting every fault.
 pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
     let case_path = case_file_path(case);
-    let folder = case_path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let folder = if folder.as_os_str().is_empty() { PathBuf::from(".") } else { folder };
-    let display_name = case_path.file_name().map_or("case.yaml".into(), |n| n.to_string_lossy().into_owned());
+    let folder = case_path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let folder = if folder.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        folder
+    };
+    let display_name = case_path
+        .file_name()
+        .map_or("case.yaml".into(), |n| n.to_string_lossy().into_owned());
     let mut loaded = Loaded {
         case: None,
         sources: Sources::default(),
@@ -60,7 +72,10 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
     let text = match read_text(&case_path) {
         Ok(text) => text,
         Err(yaml_file::ReadFailure::Io(e)) => {
-            return Err(CaseNotReadable { path: case_path, reason: io_reason(&e) });
+            return Err(CaseNotReadable {
+                path: case_path,
+                reason: io_reason(&e),
+            });
         }
         Err(failure) => {
             let diagnostic = file_fault(&mut loaded.sources, display_name, &failure);
@@ -69,12 +84,8 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
         }
     };
     let file = loaded.sources.add(SourceFile::new(display_name, text));
-    let root = match yaml_file::parse(file, loaded.sources.get(file)) {
-        Ok(root) => root,
-        Err(d) => {
-            loaded.diagnostics.push(with_file(d, file));
-            return Ok(loaded);
-        }
+    let Some(root) = parse_or_report(&mut loaded, file) else {
+        return Ok(loaded);
     };
 
     let source = loaded.sources.get(file).clone();
@@ -85,21 +96,48 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
     if let Some(f) = r.mapping(&root, "`case.yaml`", CASE_FILE_KEYS) {
         read_format(&mut r, &f);
         let meta = read_case_meta(&mut r, &f);
-        let people = r.required(&f, "people").map(|n| read_people(&mut r, n)).unwrap_or_default();
-        let agencies = r.required(&f, "agencies").map(|n| read_agencies(&mut r, n)).unwrap_or_default();
-        let redact = f.get("redact").map(|n| r.texts(n, "`redact`")).unwrap_or_default();
-        let residence = f.get("residence").map(|n| read_residence(&mut r, n)).unwrap_or_default();
+        let people = r
+            .required(&f, "people")
+            .map(|n| read_people(&mut r, n))
+            .unwrap_or_default();
+        let agencies = r
+            .required(&f, "agencies")
+            .map(|n| read_agencies(&mut r, n))
+            .unwrap_or_default();
+        let redact = f
+            .get("redact")
+            .map(|n| r.texts(n, "`redact`"))
+            .unwrap_or_default();
+        let residence = f
+            .get("residence")
+            .map(|n| read_residence(&mut r, n))
+            .unwrap_or_default();
         if let Some(n) = f.get("chronologies") {
             chronology_paths = read_chronology_paths(&mut r, n);
         }
         if let Some(n) = f.get("events") {
             read_events(&mut r, n, None, &mut events);
         }
-        let episodes = f.get("episodes").map(|n| read_episodes(&mut r, n)).unwrap_or_default();
-        let findings = f.get("findings").map(|n| read_findings(&mut r, n)).unwrap_or_default();
-        let recommendations = f.get("recommendations").map(|n| read_recommendations(&mut r, n)).unwrap_or_default();
-        let flag_reviews = f.get("flag_reviews").map(|n| read_flag_reviews(&mut r, n)).unwrap_or_default();
-        let settings = f.get("settings").map(|n| read_settings(&mut r, n)).unwrap_or_default();
+        let episodes = f
+            .get("episodes")
+            .map(|n| read_episodes(&mut r, n))
+            .unwrap_or_default();
+        let findings = f
+            .get("findings")
+            .map(|n| read_findings(&mut r, n))
+            .unwrap_or_default();
+        let recommendations = f
+            .get("recommendations")
+            .map(|n| read_recommendations(&mut r, n))
+            .unwrap_or_default();
+        let flag_reviews = f
+            .get("flag_reviews")
+            .map(|n| read_flag_reviews(&mut r, n))
+            .unwrap_or_default();
+        let settings = f
+            .get("settings")
+            .map(|n| read_settings(&mut r, n))
+            .unwrap_or_default();
         case = meta.map(|meta| Case {
             meta,
             people,
@@ -127,6 +165,19 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
     Ok(loaded)
 }
 
+/// The file's tree; or, when it does not parse, the report of why, with its values masked.
+fn parse_or_report(loaded: &mut Loaded, file: FileId) -> Option<yaml_file::Node> {
+    match yaml_file::parse(file, loaded.sources.get(file)) {
+        Ok(root) => Some(root),
+        Err(d) => {
+            let source = loaded.sources.get_mut(file);
+            source.free_text = yaml_file::unparsed_values(&source.text);
+            loaded.diagnostics.push(with_file(d, file));
+            None
+        }
+    }
+}
+
 fn finish_reader(loaded: &mut Loaded, r: Reader) {
     let file = r.file;
     loaded.sources.get_mut(file).free_text.extend(r.free_text);
@@ -145,10 +196,19 @@ fn file_fault(sources: &mut Sources, path: String, failure: &yaml_file::ReadFail
             let file = sources.add(source);
             let source = sources.get(file);
             let offset = source.offset(line, column as usize - 1);
-            let end = source.text[offset..].chars().next().map_or(offset, |c| offset + c.len_utf8());
-            diagnostic.at(&source.span(file, offset..end)).label("not UTF-8").help("save the file as UTF-8")
+            let end = source.text[offset..]
+                .chars()
+                .next()
+                .map_or(offset, |c| offset + c.len_utf8());
+            diagnostic
+                .at(&source.span(file, offset..end))
+                .label("not UTF-8")
+                .help("save the file as UTF-8")
         }
-        None => with_file(diagnostic, sources.add(SourceFile::new(path, String::new()))),
+        None => with_file(
+            diagnostic,
+            sources.add(SourceFile::new(path, String::new())),
+        ),
     }
 }
 
@@ -156,7 +216,14 @@ fn file_fault(sources: &mut Sources, path: String, failure: &yaml_file::ReadFail
 fn with_file(mut d: Diagnostic, file: FileId) -> Diagnostic {
     match &mut d.span {
         Some(span) => span.file = file,
-        None => d.span = Some(crate::model::Span { file, bytes: 0..0, line: 1, column: 1 }),
+        None => {
+            d.span = Some(crate::model::Span {
+                file,
+                bytes: 0..0,
+                line: 1,
+                column: 1,
+            })
+        }
     }
     d
 }
@@ -169,14 +236,20 @@ fn load_chronologies(
     let mut seen = HashSet::new();
     let mut chronologies = Vec::new();
     for path in paths {
-        let Some(full) = resolve_chronology(loaded, path, &mut seen) else { continue };
+        let Some(full) = resolve_chronology(loaded, path, &mut seen) else {
+            continue;
+        };
         let text = match read_text(&full) {
             Ok(text) => text,
             Err(failure) => {
                 let diagnostic = match &failure {
                     yaml_file::ReadFailure::Io(e) => Diagnostic::new(
                         Code::UnreadableFile,
-                        format!("cannot read chronology file `{}`: {}", path.value, io_reason(e)),
+                        format!(
+                            "cannot read chronology file `{}`: {}",
+                            path.value,
+                            io_reason(e)
+                        ),
                     )
                     .at(&path.span)
                     .label("listed here"),
@@ -186,13 +259,11 @@ fn load_chronologies(
                 continue;
             }
         };
-        let file = loaded.sources.add(SourceFile::new(path.value.clone(), text));
-        let root = match yaml_file::parse(file, loaded.sources.get(file)) {
-            Ok(root) => root,
-            Err(d) => {
-                loaded.diagnostics.push(with_file(d, file));
-                continue;
-            }
+        let file = loaded
+            .sources
+            .add(SourceFile::new(path.value.clone(), text));
+        let Some(root) = parse_or_report(loaded, file) else {
+            continue;
         };
         let source = loaded.sources.get(file).clone();
         let mut r = Reader::new(file, &source);
@@ -203,7 +274,11 @@ fn load_chronologies(
             if let Some(n) = r.required(&f, "events") {
                 read_events(&mut r, n, agency.as_ref(), events);
             }
-            chronologies.push(Chronology { path: path.clone(), agency, submitted });
+            chronologies.push(Chronology {
+                path: path.clone(),
+                agency,
+                submitted,
+            });
         }
         finish_reader(loaded, r);
     }
@@ -212,13 +287,25 @@ fn load_chronologies(
 
 /// The file a listed path names, if it is a relative path inside the case folder,
 /// listed once. Reports what is wrong otherwise.
-fn resolve_chronology(loaded: &mut Loaded, path: &Spanned<String>, seen: &mut HashSet<PathBuf>) -> Option<PathBuf> {
-    let fault = |code: Code, message: String, label: &str| Diagnostic::new(code, message).at(&path.span).label(label.to_owned());
+fn resolve_chronology(
+    loaded: &mut Loaded,
+    path: &Spanned<String>,
+    seen: &mut HashSet<PathBuf>,
+) -> Option<PathBuf> {
+    let fault = |code: Code, message: String, label: &str| {
+        Diagnostic::new(code, message)
+            .at(&path.span)
+            .label(label.to_owned())
+    };
     let relative = Path::new(&path.value);
     if relative.is_absolute() || relative.has_root() {
         loaded.diagnostics.push(
-            fault(Code::ChronologyPath, format!("chronology path `{}` is absolute", path.value), "absolute path")
-                .help("write the path relative to case.yaml, e.g. `chronology/school.yaml`"),
+            fault(
+                Code::ChronologyPath,
+                format!("chronology path `{}` is absolute", path.value),
+                "absolute path",
+            )
+            .help("write the path relative to case.yaml, e.g. `chronology/school.yaml`"),
         );
         return None;
     }
@@ -232,7 +319,10 @@ fn resolve_chronology(loaded: &mut Loaded, path: &Spanned<String>, seen: &mut Ha
         if depth < 0 {
             loaded.diagnostics.push(fault(
                 Code::ChronologyPath,
-                format!("chronology path `{}` leads out of the case folder", path.value),
+                format!(
+                    "chronology path `{}` leads out of the case folder",
+                    path.value
+                ),
                 "escapes the case folder",
             ));
             return None;
@@ -247,11 +337,17 @@ fn resolve_chronology(loaded: &mut Loaded, path: &Spanned<String>, seen: &mut Ha
         ));
         return None;
     };
-    let folder = loaded.folder.canonicalize().unwrap_or_else(|_| loaded.folder.clone());
+    let folder = loaded
+        .folder
+        .canonicalize()
+        .unwrap_or_else(|_| loaded.folder.clone());
     if !canonical.starts_with(&folder) {
         loaded.diagnostics.push(fault(
             Code::ChronologyPath,
-            format!("chronology path `{}` is a link that leads out of the case folder", path.value),
+            format!(
+                "chronology path `{}` is a link that leads out of the case folder",
+                path.value
+            ),
             "leads outside the case folder",
         ));
         return None;
@@ -270,7 +366,9 @@ fn resolve_chronology(loaded: &mut Loaded, path: &Spanned<String>, seen: &mut Ha
 /// YAML files in `chronology/` that no entry of `chronologies:` names.
 fn warn_unlisted_chronologies(loaded: &mut Loaded, listed: &[Spanned<String>]) {
     let folder = loaded.folder.join("chronology");
-    let Ok(entries) = std::fs::read_dir(&folder) else { return };
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return;
+    };
     let listed: HashSet<PathBuf> = listed
         .iter()
         .filter_map(|p| loaded.folder.join(&p.value).canonicalize().ok())
@@ -280,13 +378,21 @@ fn warn_unlisted_chronologies(loaded: &mut Loaded, listed: &[Spanned<String>]) {
         .map(|e| e.path())
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
         .filter(|p| p.canonicalize().map_or(true, |c| !listed.contains(&c)))
-        .filter_map(|p| p.file_name().map(|n| format!("chronology/{}", n.to_string_lossy())))
+        .filter_map(|p| {
+            p.file_name()
+                .map(|n| format!("chronology/{}", n.to_string_lossy()))
+        })
         .collect();
     unlisted.sort();
     for path in unlisted {
         loaded.diagnostics.push(
-            Diagnostic::new(Code::UnlistedChronology, format!("`{path}` is not listed under `chronologies:`"))
-                .help(format!("add `- {path}` under `chronologies:` in case.yaml, or move the file away")),
+            Diagnostic::new(
+                Code::UnlistedChronology,
+                format!("`{path}` is not listed under `chronologies:`"),
+            )
+            .help(format!(
+                "add `- {path}` under `chronologies:` in case.yaml, or move the file away"
+            )),
         );
     }
 }

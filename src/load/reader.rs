@@ -63,11 +63,15 @@ impl<'a> Reader<'a> {
     }
 
     pub fn span(&self, node: &Node) -> Span {
-        let start = self.source.offset(node.span.start.line() as u32, node.span.start.col());
+        let start = self
+            .source
+            .offset(node.span.start.line() as u32, node.span.start.col());
         let end = if node.span.end.line() == 0 {
             start
         } else {
-            self.source.offset(node.span.end.line() as u32, node.span.end.col()).max(start)
+            self.source
+                .offset(node.span.end.line() as u32, node.span.end.col())
+                .max(start)
         };
         // A flow scalar's end may run past the blank before `,` or `}`.
         let text = &self.source.text;
@@ -89,7 +93,12 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a mapping, reporting keys outside `allowed` (with the closest allowed key).
-    pub fn mapping<'n>(&mut self, node: &'n Node, what: &str, allowed: &[&str]) -> Option<Fields<'n>> {
+    pub fn mapping<'n>(
+        &mut self,
+        node: &'n Node,
+        what: &str,
+        allowed: &[&str],
+    ) -> Option<Fields<'n>> {
         let YamlData::Mapping(map) = &node.data else {
             self.wrong_type(node, what, "a mapping (`key: value` lines)");
             return None;
@@ -104,23 +113,31 @@ impl<'a> Reader<'a> {
             if allowed.contains(&name) {
                 entries.push((name, value));
             } else {
-                let diagnostic = Diagnostic::new(Code::UnknownKey, format!("unknown key `{name}` in {what}"))
-                    .at(&self.span(key))
-                    .label(format!("not a key of {what}"))
-                    .suggest(name, allowed.iter().copied());
+                let diagnostic =
+                    Diagnostic::new(Code::UnknownKey, format!("unknown key `{name}` in {what}"))
+                        .at(&self.span(key))
+                        .label(format!("not a key of {what}"))
+                        .suggest(name, allowed.iter().copied());
                 self.report(diagnostic);
             }
         }
-        Some(Fields { entries, span: self.span(node), what: what.to_owned() })
+        Some(Fields {
+            entries,
+            span: self.span(node),
+            what: what.to_owned(),
+        })
     }
 
     /// The value of a required key, or an error at the mapping.
     pub fn required<'n>(&mut self, fields: &Fields<'n>, key: &str) -> Option<&'n Node> {
         let value = fields.get(key);
         if value.is_none() {
-            let diagnostic = Diagnostic::new(Code::MissingField, format!("{} has no `{key}`", fields.what))
-                .at(&fields.span)
-                .label(format!("`{key}` is required here"));
+            let diagnostic = Diagnostic::new(
+                Code::MissingField,
+                format!("{} has no `{key}`", fields.what),
+            )
+            .at(&fields.span)
+            .label(format!("`{key}` is required here"));
             self.report(diagnostic);
         }
         value
@@ -141,7 +158,9 @@ impl<'a> Reader<'a> {
     /// A word or code: a string scalar (not free text).
     pub fn string(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
         match &node.data {
-            YamlData::Value(Scalar::String(s)) => Some(Spanned::new(s.to_string(), self.span(node))),
+            YamlData::Value(Scalar::String(s)) => {
+                Some(Spanned::new(s.to_string(), self.span(node)))
+            }
             _ => {
                 self.wrong_type(node, what, "text");
                 None
@@ -181,10 +200,13 @@ impl<'a> Reader<'a> {
             self.diagnostics.pop();
             let span = self.span(node);
             self.report(
-                Diagnostic::new(Code::InvalidId, format!("{what} must be an id written as text"))
-                    .at(&span)
-                    .label("not text")
-                    .help("ids are lowercase words: `[a-z0-9][a-z0-9_-]*`; quote a numeric id"),
+                Diagnostic::new(
+                    Code::InvalidId,
+                    format!("{what} must be an id written as text"),
+                )
+                .at(&span)
+                .label("not text")
+                .help("ids are lowercase words: `[a-z0-9][a-z0-9_-]*`; quote a numeric id"),
             );
             None
         })?;
@@ -192,13 +214,17 @@ impl<'a> Reader<'a> {
             let help = if Id::is_valid(&text.value.to_lowercase()) {
                 format!("ids are lowercase: `{}`", text.value.to_lowercase())
             } else {
-                "ids are lowercase letters, digits, `-` and `_`, starting with a letter or digit".to_owned()
+                "ids are lowercase letters, digits, `-` and `_`, starting with a letter or digit"
+                    .to_owned()
             };
             self.report(
-                Diagnostic::new(Code::InvalidId, format!("`{}` is not a valid id", text.value))
-                    .at(&text.span)
-                    .label(format!("invalid {what}"))
-                    .help(help),
+                Diagnostic::new(
+                    Code::InvalidId,
+                    format!("`{}` is not a valid id", text.value),
+                )
+                .at(&text.span)
+                .label(format!("invalid {what}"))
+                .help(help),
             );
             return None;
         }
@@ -239,18 +265,26 @@ impl<'a> Reader<'a> {
             Ok(date) => Some(Spanned::new(date, span)),
             Err(DateError::Shape) => {
                 self.report(
-                    Diagnostic::new(Code::InvalidDate, format!("`{written}` is not a date of the format"))
-                        .at(&span)
-                        .label(format!("invalid {what}"))
-                        .help("write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (no seconds, no zone)"),
+                    Diagnostic::new(
+                        Code::InvalidDate,
+                        format!("`{written}` is not a date of the format"),
+                    )
+                    .at(&span)
+                    .label(format!("invalid {what}"))
+                    .help(
+                        "write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM (no seconds, no zone)",
+                    ),
                 );
                 None
             }
             Err(DateError::Impossible) => {
                 self.report(
-                    Diagnostic::new(Code::InvalidDate, format!("`{written}` is not a day of the calendar"))
-                        .at(&span)
-                        .label(format!("impossible {what}")),
+                    Diagnostic::new(
+                        Code::InvalidDate,
+                        format!("`{written}` is not a day of the calendar"),
+                    )
+                    .at(&span)
+                    .label(format!("impossible {what}")),
                 );
                 None
             }
@@ -301,10 +335,11 @@ impl<'a> Reader<'a> {
                 )
                 .at(&text.span)
                 .label(format!("unknown {}", V::NOUN));
-                let diagnostic = match crate::diagnostics::closest(&text.value, V::WORDS.iter().copied()) {
-                    Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
-                    None => diagnostic.help(format!("one of: {}", V::WORDS.join(", "))),
-                };
+                let diagnostic =
+                    match crate::diagnostics::closest(&text.value, V::WORDS.iter().copied()) {
+                        Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
+                        None => diagnostic.help(format!("one of: {}", V::WORDS.join(", "))),
+                    };
                 self.report(diagnostic);
                 None
             }

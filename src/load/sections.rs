@@ -9,29 +9,67 @@ use crate::model::*;
 pub const FORMAT: &str = "casereview/1";
 
 pub const CASE_FILE_KEYS: &[&str] = &[
-    "format", "case", "people", "redact", "agencies", "residence", "chronologies", "events",
-    "episodes", "findings", "recommendations", "flag_reviews", "settings",
+    "format",
+    "case",
+    "people",
+    "redact",
+    "agencies",
+    "residence",
+    "chronologies",
+    "events",
+    "episodes",
+    "findings",
+    "recommendations",
+    "flag_reviews",
+    "settings",
 ];
 pub const CHRONOLOGY_FILE_KEYS: &[&str] = &["format", "agency", "submitted", "events"];
 const EVENT_KEYS: &[&str] = &[
-    "id", "date", "approx", "agency", "kind", "to", "reply_to", "people", "child_seen",
-    "child_seen_alone", "child_views", "concerns", "channel", "mode", "summary", "source", "note",
-    "action", "order", "notifier_confidential", "invited", "attended", "decision", "service",
-    "severity", "to_place",
+    "id",
+    "date",
+    "approx",
+    "agency",
+    "kind",
+    "to",
+    "reply_to",
+    "people",
+    "child_seen",
+    "child_seen_alone",
+    "child_views",
+    "concerns",
+    "channel",
+    "mode",
+    "summary",
+    "source",
+    "note",
+    "action",
+    "order",
+    "notifier_confidential",
+    "invited",
+    "attended",
+    "decision",
+    "service",
+    "severity",
+    "to_place",
 ];
 
 /// Checks `format:`; reports a missing or unknown one.
 pub fn read_format(r: &mut Reader, fields: &Fields) {
-    let Some(node) = r.required(fields, "format") else { return };
-    if let Some(format) = r.string(node, "`format`") {
-        if format.value != FORMAT {
-            r.report(
-                Diagnostic::new(Code::UnsupportedFormat, format!("unsupported format `{}`", format.value))
-                    .at(&format.span)
-                    .label("this version reads `casereview/1`")
-                    .help(format!("write `format: {FORMAT}`")),
-            );
-        }
+    let Some(node) = r.required(fields, "format") else {
+        return;
+    };
+    if let Some(format) = r.string(node, "`format`")
+        && format.value != FORMAT
+    {
+        r.report(
+            Diagnostic::new(
+                Code::UnsupportedFormat,
+                format!("unsupported format `{}`", format.value),
+            )
+            .at(&format.span)
+            .label("this version reads `casereview/1`")
+            .help(format!("write `format: {FORMAT}`")),
+        );
     }
 }
 
@@ -41,17 +79,41 @@ pub fn read_case_meta(r: &mut Reader, root: &Fields) -> Option<CaseMeta> {
     let f = r.mapping(
         node,
         "`case`",
-        &["id", "title", "date", "language", "status", "version", "classification", "dates", "review", "outcome"],
+        &[
+            "id",
+            "title",
+            "date",
+            "language",
+            "status",
+            "version",
+            "classification",
+            "dates",
+            "review",
+            "outcome",
+        ],
     )?;
     let id = r.required(&f, "id").and_then(|n| r.text(n, "`case.id`"));
-    let title = r.required(&f, "title").and_then(|n| r.text(n, "`case.title`"));
+    let title = r
+        .required(&f, "title")
+        .and_then(|n| r.text(n, "`case.title`"));
     let date = f.get("date").and_then(|n| r.date(n, "`case.date`"));
-    let language = r.required(&f, "language").and_then(|n| r.word::<Language>(n, "`case.language`"));
-    let status = f.get("status").and_then(|n| r.word::<Status>(n, "`case.status`"));
+    let language = r
+        .required(&f, "language")
+        .and_then(|n| r.word::<Language>(n, "`case.language`"));
+    let status = f
+        .get("status")
+        .and_then(|n| r.word::<Status>(n, "`case.status`"));
     let version = f.get("version").and_then(|n| read_version(r, n));
-    let classification = f.get("classification").and_then(|n| read_classification(r, n));
-    let dates = f.get("dates").and_then(|n| r.word::<DateMode>(n, "`case.dates`"));
-    let review = f.get("review").map(|n| read_review(r, n)).unwrap_or_default();
+    let classification = f
+        .get("classification")
+        .and_then(|n| read_classification(r, n));
+    let dates = f
+        .get("dates")
+        .and_then(|n| r.word::<DateMode>(n, "`case.dates`"));
+    let review = f
+        .get("review")
+        .map(|n| read_review(r, n))
+        .unwrap_or_default();
     let outcome = r.required(&f, "outcome").and_then(|n| read_outcome(r, n));
     let placeholder = || Spanned::new(String::new(), f.span.clone());
     Some(CaseMeta {
@@ -84,32 +146,71 @@ fn read_version(r: &mut Reader, node: &Node) -> Option<Text> {
 }
 
 fn read_classification(r: &mut Reader, node: &Node) -> Option<Classification> {
-    let f = r.mapping(node, "`case.classification`", &["label", "basis", "until", "owner"])?;
-    let label = r.required(&f, "label").and_then(|n| r.text(n, "`classification.label`"));
-    let basis = f.get("basis").and_then(|n| r.text(n, "`classification.basis`"));
-    let until = f.get("until").and_then(|n| r.date(n, "`classification.until`"));
-    let owner = f.get("owner").and_then(|n| r.text(n, "`classification.owner`"));
-    Some(Classification { label: label?, basis, until, owner })
+    let f = r.mapping(
+        node,
+        "`case.classification`",
+        &["label", "basis", "until", "owner"],
+    )?;
+    let label = r
+        .required(&f, "label")
+        .and_then(|n| r.text(n, "`classification.label`"));
+    let basis = f
+        .get("basis")
+        .and_then(|n| r.text(n, "`classification.basis`"));
+    let until = f
+        .get("until")
+        .and_then(|n| r.date(n, "`classification.until`"));
+    let owner = f
+        .get("owner")
+        .and_then(|n| r.text(n, "`classification.owner`"));
+    Some(Classification {
+        label: label?,
+        basis,
+        until,
+        owner,
+    })
 }
 
 fn read_review(r: &mut Reader, node: &Node) -> Review {
-    let Some(f) = r.mapping(node, "`case.review`", &["period", "commissioned_by", "working_group"]) else {
+    let Some(f) = r.mapping(
+        node,
+        "`case.review`",
+        &["period", "commissioned_by", "working_group"],
+    ) else {
         return Review::default();
     };
-    let period = f.get("period").and_then(|n| read_period(r, n, "`review.period`"));
-    let commissioned_by = f.get("commissioned_by").and_then(|n| r.text(n, "`review.commissioned_by`"));
+    let period = f
+        .get("period")
+        .and_then(|n| read_period(r, n, "`review.period`"));
+    let commissioned_by = f
+        .get("commissioned_by")
+        .and_then(|n| r.text(n, "`review.commissioned_by`"));
     let mut working_group = Vec::new();
     if let Some(list) = f.get("working_group") {
         for item in r.sequence(list, "`review.working_group`") {
-            let Some(m) = r.mapping(item, "a working group member", &["label", "organisation"]) else { continue };
-            let label = r.required(&m, "label").and_then(|n| r.text(n, "a member's `label`"));
-            let organisation = m.get("organisation").and_then(|n| r.text(n, "a member's `organisation`"));
+            let Some(m) = r.mapping(item, "a working group member", &["label", "organisation"])
+            else {
+                continue;
+            };
+            let label = r
+                .required(&m, "label")
+                .and_then(|n| r.text(n, "a member's `label`"));
+            let organisation = m
+                .get("organisation")
+                .and_then(|n| r.text(n, "a member's `organisation`"));
             if let Some(label) = label {
-                working_group.push(WorkingGroupMember { label, organisation });
+                working_group.push(WorkingGroupMember {
+                    label,
+                    organisation,
+                });
             }
         }
     }
-    Review { period, commissioned_by, working_group }
+    Review {
+        period,
+        commissioned_by,
+        working_group,
+    }
 }
 
 pub fn read_period(r: &mut Reader, node: &Node, what: &str) -> Option<Spanned<Period>> {
@@ -125,28 +226,63 @@ pub fn read_period(r: &mut Reader, node: &Node, what: &str) -> Option<Spanned<Pe
         );
         return None;
     }
-    Some(Spanned::new(Period { from: from.value, to: to.value }, f.span))
+    Some(Spanned::new(
+        Period {
+            from: from.value,
+            to: to.value,
+        },
+        f.span,
+    ))
 }
 
 fn read_outcome(r: &mut Reader, node: &Node) -> Option<Outcome> {
     let f = r.mapping(node, "`case.outcome`", &["date", "kind", "summary"])?;
-    let date = r.required(&f, "date").and_then(|n| r.date(n, "`outcome.date`"));
-    let kind = r.required(&f, "kind").and_then(|n| r.word::<OutcomeKind>(n, "`outcome.kind`"));
-    let summary = f.get("summary").and_then(|n| r.text(n, "`outcome.summary`"));
-    Some(Outcome { date: date?, kind: kind?, summary })
+    let date = r
+        .required(&f, "date")
+        .and_then(|n| r.date(n, "`outcome.date`"));
+    let kind = r
+        .required(&f, "kind")
+        .and_then(|n| r.word::<OutcomeKind>(n, "`outcome.kind`"));
+    let summary = f
+        .get("summary")
+        .and_then(|n| r.text(n, "`outcome.summary`"));
+    Some(Outcome {
+        date: date?,
+        kind: kind?,
+        summary,
+    })
 }
 
 pub fn read_people(r: &mut Reader, node: &Node) -> Vec<Person> {
     let mut people = Vec::new();
     for item in r.sequence(node, "`people`") {
-        let Some(f) = r.mapping(item, "a person", &["id", "role", "label", "born", "aliases"]) else { continue };
+        let Some(f) = r.mapping(
+            item,
+            "a person",
+            &["id", "role", "label", "born", "aliases"],
+        ) else {
+            continue;
+        };
         let id = r.required(&f, "id").and_then(|n| r.id(n, "person id"));
-        let role = r.required(&f, "role").and_then(|n| r.word::<Role>(n, "`role`"));
-        let label = r.required(&f, "label").and_then(|n| r.text(n, "a person's `label`"));
+        let role = r
+            .required(&f, "role")
+            .and_then(|n| r.word::<Role>(n, "`role`"));
+        let label = r
+            .required(&f, "label")
+            .and_then(|n| r.text(n, "a person's `label`"));
         let born = f.get("born").and_then(|n| r.date(n, "`born`"));
-        let aliases = f.get("aliases").map(|n| r.texts(n, "`aliases`")).unwrap_or_default();
+        let aliases = f
+            .get("aliases")
+            .map(|n| r.texts(n, "`aliases`"))
+            .unwrap_or_default();
         let person = match (id.clone(), role, label) {
-            (Some(id), Some(role), Some(label)) => Some(Person { id, role, label, born, aliases }),
+            (Some(id), Some(role), Some(label)) => Some(Person {
+                id,
+                role,
+                label,
+                born,
+                aliases,
+            }),
             _ => None,
         };
         r.keep(id, person, &mut people);
@@ -157,14 +293,33 @@ pub fn read_people(r: &mut Reader, node: &Node) -> Vec<Person> {
 pub fn read_agencies(r: &mut Reader, node: &Node) -> Vec<Agency> {
     let mut agencies = Vec::new();
     for item in r.sequence(node, "`agencies`") {
-        let Some(f) = r.mapping(item, "an agency", &["id", "name", "kind", "country", "lead"]) else { continue };
+        let Some(f) = r.mapping(
+            item,
+            "an agency",
+            &["id", "name", "kind", "country", "lead"],
+        ) else {
+            continue;
+        };
         let id = r.required(&f, "id").and_then(|n| r.id(n, "agency id"));
-        let name = r.required(&f, "name").and_then(|n| r.text(n, "an agency's `name`"));
-        let kind = r.required(&f, "kind").and_then(|n| r.word::<AgencyKind>(n, "an agency's `kind`"));
+        let name = r
+            .required(&f, "name")
+            .and_then(|n| r.text(n, "an agency's `name`"));
+        let kind = r
+            .required(&f, "kind")
+            .and_then(|n| r.word::<AgencyKind>(n, "an agency's `kind`"));
         let country = r.required(&f, "country").and_then(|n| read_country(r, n));
-        let lead = f.get("lead").and_then(|n| r.bool(n, "`lead`")).unwrap_or(false);
+        let lead = f
+            .get("lead")
+            .and_then(|n| r.bool(n, "`lead`"))
+            .unwrap_or(false);
         let agency = match (id.clone(), name, kind, country) {
-            (Some(id), Some(name), Some(kind), Some(country)) => Some(Agency { id, name, kind, country, lead }),
+            (Some(id), Some(name), Some(kind), Some(country)) => Some(Agency {
+                id,
+                name,
+                kind,
+                country,
+                lead,
+            }),
             _ => None,
         };
         r.keep(id, agency, &mut agencies);
@@ -178,10 +333,13 @@ fn read_country(r: &mut Reader, node: &Node) -> Option<Spanned<String>> {
         return Some(country);
     }
     r.report(
-        Diagnostic::new(Code::InvalidValue, format!("`{}` is not a country code", country.value))
-            .at(&country.span)
-            .label("expected two capital letters")
-            .help("use the ISO 3166 code: EE, FI, LV, SE …"),
+        Diagnostic::new(
+            Code::InvalidValue,
+            format!("`{}` is not a country code", country.value),
+        )
+        .at(&country.span)
+        .label("expected two capital letters")
+        .help("use the ISO 3166 code: EE, FI, LV, SE …"),
     );
     None
 }
@@ -189,12 +347,24 @@ fn read_country(r: &mut Reader, node: &Node) -> Option<Spanned<String>> {
 pub fn read_residence(r: &mut Reader, node: &Node) -> Vec<Residence> {
     let mut rows = Vec::new();
     for item in r.sequence(node, "`residence`") {
-        let Some(f) = r.mapping(item, "a residence period", &["from", "registered", "actual"]) else { continue };
+        let Some(f) = r.mapping(
+            item,
+            "a residence period",
+            &["from", "registered", "actual"],
+        ) else {
+            continue;
+        };
         let from = r.required(&f, "from").and_then(|n| r.date(n, "`from`"));
-        let registered = r.required(&f, "registered").and_then(|n| r.id(n, "`registered`"));
+        let registered = r
+            .required(&f, "registered")
+            .and_then(|n| r.id(n, "`registered`"));
         let actual = r.required(&f, "actual").and_then(|n| r.id(n, "`actual`"));
         if let (Some(from), Some(registered), Some(actual)) = (from, registered, actual) {
-            rows.push(Residence { from, registered, actual });
+            rows.push(Residence {
+                from,
+                registered,
+                actual,
+            });
         }
     }
     rows
@@ -208,7 +378,12 @@ pub fn read_submitted(r: &mut Reader, node: &Node) -> Option<Submitted> {
 }
 
 /// Reads `events:`, giving events without `agency:` the file's default.
-pub fn read_events(r: &mut Reader, node: &Node, default_agency: Option<&Spanned<Id>>, out: &mut Vec<Event>) {
+pub fn read_events(
+    r: &mut Reader,
+    node: &Node,
+    default_agency: Option<&Spanned<Id>>,
+    out: &mut Vec<Event>,
+) {
     for item in r.sequence(node, "`events`") {
         match read_event(r, item, default_agency) {
             Ok(event) => out.push(event),
@@ -219,7 +394,11 @@ pub fn read_events(r: &mut Reader, node: &Node, default_agency: Option<&Spanned<
 }
 
 /// An event, or the id of one that could not be read whole (if its id could be read).
-fn read_event(r: &mut Reader, node: &Node, default_agency: Option<&Spanned<Id>>) -> Result<Event, Option<Id>> {
+fn read_event(
+    r: &mut Reader,
+    node: &Node,
+    default_agency: Option<&Spanned<Id>>,
+) -> Result<Event, Option<Id>> {
     let id_hint = event_id_hint(node);
     let what = match &id_hint {
         Some(id) => format!("event `{id}`"),
@@ -240,8 +419,14 @@ fn read_event(r: &mut Reader, node: &Node, default_agency: Option<&Spanned<Id>>)
             }
         },
     };
-    let kind = r.required(&f, "kind").and_then(|n| r.word::<EventKind>(n, "event `kind`"));
-    let flag = |r: &mut Reader, key: &str| f.get(key).and_then(|n| r.bool(n, &format!("`{key}`"))).unwrap_or(false);
+    let kind = r
+        .required(&f, "kind")
+        .and_then(|n| r.word::<EventKind>(n, "event `kind`"));
+    let flag = |r: &mut Reader, key: &str| {
+        f.get(key)
+            .and_then(|n| r.bool(n, &format!("`{key}`")))
+            .unwrap_or(false)
+    };
     let approx = flag(r, "approx");
     let child_seen = flag(r, "child_seen");
     let child_seen_alone = flag(r, "child_seen_alone");
@@ -251,7 +436,11 @@ fn read_event(r: &mut Reader, node: &Node, default_agency: Option<&Spanned<Id>>)
         _ => r.text(n, "`child_views`").map(ChildViews::Text),
     });
     let text = |r: &mut Reader, key: &str| f.get(key).and_then(|n| r.text(n, &format!("`{key}`")));
-    let ids = |r: &mut Reader, key: &str| f.get(key).map(|n| r.ids(n, &format!("`{key}`"))).unwrap_or_default();
+    let ids = |r: &mut Reader, key: &str| {
+        f.get(key)
+            .map(|n| r.ids(n, &format!("`{key}`")))
+            .unwrap_or_default()
+    };
     let one_id = |r: &mut Reader, key: &str| f.get(key).and_then(|n| r.id(n, &format!("`{key}`")));
     let event = Event {
         to: one_id(r, "to"),
@@ -260,20 +449,34 @@ fn read_event(r: &mut Reader, node: &Node, default_agency: Option<&Spanned<Id>>)
         child_seen,
         child_seen_alone,
         child_views,
-        concerns: f.get("concerns").map(|n| r.strings(n, "`concerns`")).unwrap_or_default(),
-        channel: f.get("channel").and_then(|n| r.word::<Channel>(n, "`channel`")),
-        mode: f.get("mode").and_then(|n| r.word::<ContactMode>(n, "`mode`")),
+        concerns: f
+            .get("concerns")
+            .map(|n| r.strings(n, "`concerns`"))
+            .unwrap_or_default(),
+        channel: f
+            .get("channel")
+            .and_then(|n| r.word::<Channel>(n, "`channel`")),
+        mode: f
+            .get("mode")
+            .and_then(|n| r.word::<ContactMode>(n, "`mode`")),
         summary: text(r, "summary"),
         source: text(r, "source"),
         note: text(r, "note"),
         action: text(r, "action"),
-        order: f.get("order").and_then(|n| r.integer(n, "`order`")).unwrap_or(0),
+        order: f
+            .get("order")
+            .and_then(|n| r.integer(n, "`order`"))
+            .unwrap_or(0),
         notifier_confidential,
         invited: ids(r, "invited"),
         attended: ids(r, "attended"),
-        decision: f.get("decision").and_then(|n| r.word::<DecisionKind>(n, "`decision`")),
+        decision: f
+            .get("decision")
+            .and_then(|n| r.word::<DecisionKind>(n, "`decision`")),
         service: text(r, "service"),
-        severity: f.get("severity").and_then(|n| r.word::<IncidentSeverity>(n, "`severity`")),
+        severity: f
+            .get("severity")
+            .and_then(|n| r.word::<IncidentSeverity>(n, "`severity`")),
         to_place: one_id(r, "to_place"),
         approx,
         id: id.clone().ok_or(None)?,
@@ -286,10 +489,14 @@ fn read_event(r: &mut Reader, node: &Node, default_agency: Option<&Spanned<Id>>)
 
 /// The event's id as written, for messages about the event as a whole.
 fn event_id_hint(node: &Node) -> Option<String> {
-    let saphyr::YamlData::Mapping(map) = &node.data else { return None };
+    let saphyr::YamlData::Mapping(map) = &node.data else {
+        return None;
+    };
     map.iter().find_map(|(k, v)| match (&k.data, &v.data) {
-        (saphyr::YamlData::Value(saphyr::Scalar::String(k)), saphyr::YamlData::Value(saphyr::Scalar::String(v)))
-            if k == "id" && Id::is_valid(v) => Some(v.to_string()),
+        (
+            saphyr::YamlData::Value(saphyr::Scalar::String(k)),
+            saphyr::YamlData::Value(saphyr::Scalar::String(v)),
+        ) if k == "id" && Id::is_valid(v) => Some(v.to_string()),
         _ => None,
     })
 }
@@ -297,15 +504,38 @@ fn event_id_hint(node: &Node) -> Option<String> {
 pub fn read_episodes(r: &mut Reader, node: &Node) -> Vec<Episode> {
     let mut episodes = Vec::new();
     for item in r.sequence(node, "`episodes`") {
-        let keys = &["id", "title", "events", "what_happened", "why_it_made_sense"];
-        let Some(f) = r.mapping(item, "an episode", keys) else { continue };
+        let keys = &[
+            "id",
+            "title",
+            "events",
+            "what_happened",
+            "why_it_made_sense",
+        ];
+        let Some(f) = r.mapping(item, "an episode", keys) else {
+            continue;
+        };
         let id = r.required(&f, "id").and_then(|n| r.id(n, "episode id"));
-        let title = r.required(&f, "title").and_then(|n| r.text(n, "an episode's `title`"));
-        let events = f.get("events").map(|n| r.ids(n, "an episode's `events`")).unwrap_or_default();
-        let what_happened = f.get("what_happened").and_then(|n| r.text(n, "`what_happened`"));
-        let why_it_made_sense = f.get("why_it_made_sense").and_then(|n| r.text(n, "`why_it_made_sense`"));
+        let title = r
+            .required(&f, "title")
+            .and_then(|n| r.text(n, "an episode's `title`"));
+        let events = f
+            .get("events")
+            .map(|n| r.ids(n, "an episode's `events`"))
+            .unwrap_or_default();
+        let what_happened = f
+            .get("what_happened")
+            .and_then(|n| r.text(n, "`what_happened`"));
+        let why_it_made_sense = f
+            .get("why_it_made_sense")
+            .and_then(|n| r.text(n, "`why_it_made_sense`"));
         let episode = match (id.clone(), title) {
-            (Some(id), Some(title)) => Some(Episode { id, title, events, what_happened, why_it_made_sense }),
+            (Some(id), Some(title)) => Some(Episode {
+                id,
+                title,
+                events,
+                what_happened,
+                why_it_made_sense,
+            }),
             _ => None,
         };
         r.keep(id, episode, &mut episodes);
@@ -317,15 +547,31 @@ pub fn read_findings(r: &mut Reader, node: &Node) -> Vec<Finding> {
     let mut findings = Vec::new();
     for item in r.sequence(node, "`findings`") {
         let keys = &["id", "kind", "pattern", "title", "text", "evidence"];
-        let Some(f) = r.mapping(item, "a finding", keys) else { continue };
+        let Some(f) = r.mapping(item, "a finding", keys) else {
+            continue;
+        };
         let id = r.required(&f, "id").and_then(|n| r.id(n, "finding id"));
-        let kind = r.required(&f, "kind").and_then(|n| r.word::<FindingKind>(n, "a finding's `kind`"));
+        let kind = r
+            .required(&f, "kind")
+            .and_then(|n| r.word::<FindingKind>(n, "a finding's `kind`"));
         let pattern = f.get("pattern").and_then(|n| r.string(n, "`pattern`"));
-        let title = r.required(&f, "title").and_then(|n| r.text(n, "a finding's `title`"));
+        let title = r
+            .required(&f, "title")
+            .and_then(|n| r.text(n, "a finding's `title`"));
         let text = f.get("text").and_then(|n| r.text(n, "a finding's `text`"));
-        let evidence = f.get("evidence").map(|n| r.strings(n, "`evidence`")).unwrap_or_default();
+        let evidence = f
+            .get("evidence")
+            .map(|n| r.strings(n, "`evidence`"))
+            .unwrap_or_default();
         let finding = match (id.clone(), kind, title) {
-            (Some(id), Some(kind), Some(title)) => Some(Finding { id, kind, pattern, title, text, evidence }),
+            (Some(id), Some(kind), Some(title)) => Some(Finding {
+                id,
+                kind,
+                pattern,
+                title,
+                text,
+                evidence,
+            }),
             _ => None,
         };
         r.keep(id, finding, &mut findings);
@@ -336,20 +582,44 @@ pub fn read_findings(r: &mut Reader, node: &Node) -> Vec<Finding> {
 pub fn read_recommendations(r: &mut Reader, node: &Node) -> Vec<Recommendation> {
     let mut recommendations = Vec::new();
     for item in r.sequence(node, "`recommendations`") {
-        let keys = &["id", "text", "to", "findings", "priority", "strength", "due", "measure"];
-        let Some(f) = r.mapping(item, "a recommendation", keys) else { continue };
-        let id = r.required(&f, "id").and_then(|n| r.id(n, "recommendation id"));
-        let text = r.required(&f, "text").and_then(|n| r.text(n, "a recommendation's `text`"));
-        let to = r.required(&f, "to").and_then(|n| r.id(n, "a recommendation's `to`"));
-        let findings = f.get("findings").map(|n| r.ids(n, "`findings`")).unwrap_or_default();
-        let priority = f.get("priority").and_then(|n| r.word::<Priority>(n, "`priority`"));
-        let strength = f.get("strength").and_then(|n| r.word::<ActionStrength>(n, "`strength`"));
+        let keys = &[
+            "id", "text", "to", "findings", "priority", "strength", "due", "measure",
+        ];
+        let Some(f) = r.mapping(item, "a recommendation", keys) else {
+            continue;
+        };
+        let id = r
+            .required(&f, "id")
+            .and_then(|n| r.id(n, "recommendation id"));
+        let text = r
+            .required(&f, "text")
+            .and_then(|n| r.text(n, "a recommendation's `text`"));
+        let to = r
+            .required(&f, "to")
+            .and_then(|n| r.id(n, "a recommendation's `to`"));
+        let findings = f
+            .get("findings")
+            .map(|n| r.ids(n, "`findings`"))
+            .unwrap_or_default();
+        let priority = f
+            .get("priority")
+            .and_then(|n| r.word::<Priority>(n, "`priority`"));
+        let strength = f
+            .get("strength")
+            .and_then(|n| r.word::<ActionStrength>(n, "`strength`"));
         let due = f.get("due").and_then(|n| r.date(n, "`due`"));
         let measure = f.get("measure").and_then(|n| r.text(n, "`measure`"));
         let recommendation = match (id.clone(), text, to) {
-            (Some(id), Some(text), Some(to)) => {
-                Some(Recommendation { id, text, to, findings, priority, strength, due, measure })
-            }
+            (Some(id), Some(text), Some(to)) => Some(Recommendation {
+                id,
+                text,
+                to,
+                findings,
+                priority,
+                strength,
+                due,
+                measure,
+            }),
             _ => None,
         };
         r.keep(id, recommendation, &mut recommendations);
@@ -360,9 +630,13 @@ pub fn read_recommendations(r: &mut Reader, node: &Node) -> Vec<Recommendation> 
 pub fn read_flag_reviews(r: &mut Reader, node: &Node) -> Vec<FlagReview> {
     let mut reviews = Vec::new();
     for item in r.sequence(node, "`flag_reviews`") {
-        let Some(f) = r.mapping(item, "a flag review", &["flag", "status", "note"]) else { continue };
+        let Some(f) = r.mapping(item, "a flag review", &["flag", "status", "note"]) else {
+            continue;
+        };
         let flag = r.required(&f, "flag").and_then(|n| r.string(n, "`flag`"));
-        let status = r.required(&f, "status").and_then(|n| r.word::<ReviewStatus>(n, "a review's `status`"));
+        let status = r
+            .required(&f, "status")
+            .and_then(|n| r.word::<ReviewStatus>(n, "a review's `status`"));
         let note = f.get("note").and_then(|n| r.text(n, "a review's `note`"));
         if let (Some(flag), Some(status)) = (flag, status) {
             reviews.push(FlagReview { flag, status, note });
@@ -375,18 +649,28 @@ pub fn read_settings(r: &mut Reader, node: &Node) -> Settings {
     let Some(f) = r.mapping(node, "`settings`", &["profile", "rules"]) else {
         return Settings::default();
     };
-    let profile = f.get("profile").and_then(|n| r.string(n, "`settings.profile`"));
+    let profile = f
+        .get("profile")
+        .and_then(|n| r.string(n, "`settings.profile`"));
     let mut rules = Vec::new();
     if let Some(node) = f.get("rules") {
         if let saphyr::YamlData::Mapping(map) = &node.data {
             for (key, value) in map {
-                let Some(code) = r.string(key, "a rule code") else { continue };
+                let Some(code) = r.string(key, "a rule code") else {
+                    continue;
+                };
                 let what = format!("the settings of rule `{}`", code.value);
-                let Some(s) = r.mapping(value, &what, &["enabled", "days", "working_days", "count"]) else { continue };
+                let Some(s) =
+                    r.mapping(value, &what, &["enabled", "days", "working_days", "count"])
+                else {
+                    continue;
+                };
                 rules.push(RuleSetting {
                     enabled: s.get("enabled").and_then(|n| r.bool(n, "`enabled`")),
                     days: s.get("days").and_then(|n| r.count(n, "`days`")),
-                    working_days: s.get("working_days").and_then(|n| r.count(n, "`working_days`")),
+                    working_days: s
+                        .get("working_days")
+                        .and_then(|n| r.count(n, "`working_days`")),
                     count: s.get("count").and_then(|n| r.count(n, "`count`")),
                     code,
                 });

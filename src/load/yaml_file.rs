@@ -23,7 +23,11 @@ pub enum ReadFailure {
     Io(std::io::Error),
     TooLarge(u64),
     /// Not UTF-8: the text as far as it can be shown, and where the first bad byte is.
-    NotUtf8 { lossy: String, line: u32, column: u32 },
+    NotUtf8 {
+        lossy: String,
+        line: u32,
+        column: u32,
+    },
 }
 
 /// Reads a file's text, refusing oversized and non-UTF-8 files before parsing anything.
@@ -39,7 +43,11 @@ pub fn read_text(path: &Path) -> Result<String, ReadFailure> {
         let line = valid.matches('\n').count() as u32 + 1;
         let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
         let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-        ReadFailure::NotUtf8 { lossy, line, column }
+        ReadFailure::NotUtf8 {
+            lossy,
+            line,
+            column,
+        }
     })
 }
 
@@ -47,7 +55,11 @@ impl ReadFailure {
     /// The text to keep for snippets, and the place to point at.
     pub fn place(&self) -> Option<(&str, u32, u32)> {
         match self {
-            ReadFailure::NotUtf8 { lossy, line, column } => Some((lossy, *line, *column)),
+            ReadFailure::NotUtf8 {
+                lossy,
+                line,
+                column,
+            } => Some((lossy, *line, *column)),
             _ => None,
         }
     }
@@ -77,6 +89,28 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// Where values may stand in a file that did not parse: after each line's first `: `, or
+/// `- `, or `#`. Which of them are free text is unknown, so a snippet masks them all.
+pub fn unparsed_values(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let value_at = [": ", "- ", "#"]
+            .iter()
+            .filter_map(|marker| content.find(marker).map(|i| i + marker.len()))
+            .min();
+        if let Some(at) = value_at {
+            let at = at + content[at..].len() - content[at..].trim_start().len();
+            if at < content.len() {
+                ranges.push(start + at..start + content.len());
+            }
+        }
+        start += line.len();
+    }
+    ranges
+}
+
 /// Parses a file's text into one document; on failure, the diagnostic says where.
 pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Diagnostic> {
     let text = &source.text;
@@ -101,7 +135,15 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Diagnostic> {
     }
     // Into a full Value: `IgnoredAny` skips events without serde_yaml's recursion limit,
     // and saphyr (below) overflows the stack on deep block nesting.
-    if let Err(e) = serde_yaml::from_str::<serde_yaml::Value>(text) {
+    let gate = serde_yaml::from_str::<serde_yaml::Value>(text);
+    // A duplicate key is left to saphyr, which points at the key rather than its mapping.
+    if let Err(e) = gate.as_ref().map(|_| ()).or_else(|e| {
+        if e.to_string().contains("duplicate entry") {
+            Ok(())
+        } else {
+            Err(e)
+        }
+    }) {
         let message = yaml_message(&e.to_string());
         let diagnostic = Diagnostic::new(Code::YamlSyntax, message);
         return Err(match e.location() {
@@ -117,8 +159,11 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Diagnostic> {
     match documents.len() {
         1 => Ok(documents.pop().expect("one document")),
         0 => Err(Diagnostic::new(Code::UnreadableFile, "the file is empty")),
-        _ => Err(Diagnostic::new(Code::YamlSyntax, "the file holds more than one YAML document")
-            .help("remove the second `---`")),
+        _ => Err(Diagnostic::new(
+            Code::YamlSyntax,
+            "the file holds more than one YAML document",
+        )
+        .help("remove the second `---`")),
     }
 }
 
@@ -182,6 +227,16 @@ mod tests {
 
     fn parse_text(text: &str) -> Result<Node, Diagnostic> {
         parse(FileId(0), &SourceFile::new("t.yaml", text.to_owned()))
+    }
+
+    #[test]
+    fn values_of_an_unparsed_file_are_found_on_every_line() {
+        let text = "a: secret\n- b\nkey:\n# note\n  - { id: x, label: \"Name\" }\n";
+        let shown: Vec<&str> = unparsed_values(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(shown, ["secret", "b", "note", "{ id: x, label: \"Name\" }"]);
     }
 
     #[test]

@@ -46,17 +46,33 @@ impl Methodology {
         let mut methodology = Self::embedded();
         let mut stack = vec![dir.to_path_buf()];
         while let Some(folder) = stack.pop() {
-            let entries = std::fs::read_dir(&folder)
-                .map_err(|e| MethodologyError(format!("cannot read {}: {}", folder.display(), crate::load::io_reason(&e))))?;
+            let entries = std::fs::read_dir(&folder).map_err(|e| {
+                MethodologyError(format!(
+                    "cannot read {}: {}",
+                    folder.display(),
+                    crate::load::io_reason(&e)
+                ))
+            })?;
             for entry in entries.filter_map(Result::ok) {
                 let path = entry.path();
-                let file_type = entry.file_type().map_err(|e| MethodologyError(e.to_string()))?;
+                let file_type = entry
+                    .file_type()
+                    .map_err(|e| MethodologyError(e.to_string()))?;
                 if file_type.is_dir() {
                     stack.push(path);
                 } else if file_type.is_file() {
-                    let relative = path.strip_prefix(dir).expect("below dir").to_string_lossy().replace('\\', "/");
-                    let text = std::fs::read_to_string(&path)
-                        .map_err(|e| MethodologyError(format!("cannot read {}: {}", path.display(), crate::load::io_reason(&e))))?;
+                    let relative = path
+                        .strip_prefix(dir)
+                        .expect("below dir")
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    let text = std::fs::read_to_string(&path).map_err(|e| {
+                        MethodologyError(format!(
+                            "cannot read {}: {}",
+                            path.display(),
+                            crate::load::io_reason(&e)
+                        ))
+                    })?;
                     methodology.files.insert(relative, text);
                 }
             }
@@ -124,7 +140,10 @@ impl Methodology {
 fn collect_embedded(dir: &Dir<'static>, files: &mut BTreeMap<String, String>) {
     for file in dir.files() {
         if let Some(text) = file.contents_utf8() {
-            files.insert(file.path().to_string_lossy().replace('\\', "/"), text.to_owned());
+            files.insert(
+                file.path().to_string_lossy().replace('\\', "/"),
+                text.to_owned(),
+            );
         }
     }
     for sub in dir.dirs() {
@@ -180,6 +199,11 @@ mod tests {
         .unwrap();
         let m = Methodology::with_overrides(dir.path()).unwrap();
         assert_eq!(m.vocabulary("concerns").unwrap().ids(), vec!["bullying"]);
-        assert!(m.vocabulary("patterns").unwrap().ids().contains(&"handoffs"));
+        assert!(
+            m.vocabulary("patterns")
+                .unwrap()
+                .ids()
+                .contains(&"handoffs")
+        );
     }
 }

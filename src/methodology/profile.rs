@@ -49,7 +49,11 @@ pub enum HolidayRule {
     /// Days from Easter Sunday (Good Friday −2, Ascension +39).
     Easter { easter: i64 },
     /// The nth weekday of a month; `nth: -1` is the last.
-    NthWeekday { month: u32, weekday: WeekdayName, nth: i32 },
+    NthWeekday {
+        month: u32,
+        weekday: WeekdayName,
+        nth: i32,
+    },
 }
 
 #[derive(Clone, Copy, Debug, Deserialize)]
@@ -84,8 +88,16 @@ impl Profile {
         let mut days = BTreeSet::new();
         let mut to_substitute = Vec::new();
         for holiday in &self.holidays {
-            let Some(day) = holiday.rule.day_in(year) else { continue };
-            let substitute = matches!(holiday.rule, HolidayRule::Fixed { substitute: true, .. });
+            let Some(day) = holiday.rule.day_in(year) else {
+                continue;
+            };
+            let substitute = matches!(
+                holiday.rule,
+                HolidayRule::Fixed {
+                    substitute: true,
+                    ..
+                }
+            );
             if substitute && is_weekend(day) {
                 to_substitute.push(day);
             } else {
@@ -118,10 +130,19 @@ impl HolidayRule {
             HolidayRule::Easter { easter } => {
                 easter_sunday(year).checked_add_signed(chrono::Duration::days(*easter))
             }
-            HolidayRule::NthWeekday { month, weekday, nth } => {
+            HolidayRule::NthWeekday {
+                month,
+                weekday,
+                nth,
+            } => {
                 let weekday = Weekday::from(*weekday);
                 if *nth > 0 {
-                    NaiveDate::from_weekday_of_month_opt(year, *month, weekday, u8::try_from(*nth).ok()?)
+                    NaiveDate::from_weekday_of_month_opt(
+                        year,
+                        *month,
+                        weekday,
+                        u8::try_from(*nth).ok()?,
+                    )
                 } else {
                     // The last such weekday: step back from the month's last day.
                     let next = if *month == 12 {
@@ -180,8 +201,14 @@ mod tests {
     fn england_bank_holidays_2022_with_substitutes() {
         let en = Methodology::embedded().profile("en").unwrap();
         let expected: BTreeSet<NaiveDate> = [
-            "2022-01-03", "2022-04-15", "2022-04-18", "2022-05-02", "2022-05-30", "2022-08-29",
-            "2022-12-26", "2022-12-27",
+            "2022-01-03",
+            "2022-04-15",
+            "2022-04-18",
+            "2022-05-02",
+            "2022-05-30",
+            "2022-08-29",
+            "2022-12-26",
+            "2022-12-27",
         ]
         .into_iter()
         .map(day)

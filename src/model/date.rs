@@ -114,7 +114,9 @@ impl Date {
     pub fn last_day(&self) -> NaiveDate {
         let first = self.first_day();
         match self.precision {
-            Precision::Year => NaiveDate::from_ymd_opt(first.year(), 12, 31).expect("31 Dec exists"),
+            Precision::Year => {
+                NaiveDate::from_ymd_opt(first.year(), 12, 31).expect("31 Dec exists")
+            }
             Precision::Month => {
                 let next_month = first
                     .checked_add_months(chrono::Months::new(1))
@@ -197,11 +199,20 @@ mod tests {
     #[test]
     fn every_precision_parses_to_its_interval() {
         let year = Date::parse("2023").unwrap();
-        assert_eq!((year.first_day(), year.last_day()), (day("2023-01-01"), day("2023-12-31")));
+        assert_eq!(
+            (year.first_day(), year.last_day()),
+            (day("2023-01-01"), day("2023-12-31"))
+        );
         let month = Date::parse("2024-02").unwrap();
-        assert_eq!((month.first_day(), month.last_day()), (day("2024-02-01"), day("2024-02-29")));
+        assert_eq!(
+            (month.first_day(), month.last_day()),
+            (day("2024-02-01"), day("2024-02-29"))
+        );
         let d = Date::parse("2023-05-14").unwrap();
-        assert_eq!((d.first_day(), d.last_day()), (day("2023-05-14"), day("2023-05-14")));
+        assert_eq!(
+            (d.first_day(), d.last_day()),
+            (day("2023-05-14"), day("2023-05-14"))
+        );
         let minute = Date::parse("2023-05-14T09:30").unwrap();
         assert_eq!(minute.precision(), Precision::Minute);
         assert_eq!(minute.last_day(), day("2023-05-14"));
@@ -212,7 +223,16 @@ mod tests {
         assert_eq!(Date::parse("2023-02-30"), Err(DateError::Impossible));
         assert_eq!(Date::parse("2023-13"), Err(DateError::Impossible));
         assert_eq!(Date::parse("2023-05-14T24:00"), Err(DateError::Impossible));
-        for bad in ["", "23-05-14", "2023-5-14", "2023-05-14T9:30", "2023-05-14T09:30:00", "2023T09:30", "14.05.2023", "2023-05-14Z"] {
+        for bad in [
+            "",
+            "23-05-14",
+            "2023-5-14",
+            "2023-05-14T9:30",
+            "2023-05-14T09:30:00",
+            "2023T09:30",
+            "14.05.2023",
+            "2023-05-14Z",
+        ] {
             assert_eq!(Date::parse(bad), Err(DateError::Shape), "{bad}");
         }
     }
@@ -232,7 +252,10 @@ mod tests {
 
     #[test]
     fn a_period_contains_a_date_only_wholly() {
-        let period = Period { from: Date::parse("2022-01-01").unwrap(), to: Date::parse("2022-12-31").unwrap() };
+        let period = Period {
+            from: Date::parse("2022-01-01").unwrap(),
+            to: Date::parse("2022-12-31").unwrap(),
+        };
         assert!(period.contains(&Date::parse("2022-12").unwrap()));
         assert!(!period.contains(&Date::parse("2021-12-31").unwrap()));
         assert!(!period.contains(&Date::parse("2022-12-31").unwrap().shifted_by_days(1)));

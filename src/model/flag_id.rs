@@ -37,7 +37,10 @@ pub const RULE_ANCHORS: &[(&str, AnchorKind)] = &[
 ];
 
 pub fn anchor_kind(code: &str) -> Option<AnchorKind> {
-    RULE_ANCHORS.iter().find(|(c, _)| *c == code).map(|(_, kind)| *kind)
+    RULE_ANCHORS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, kind)| *kind)
 }
 
 /// A flag id split into its code and anchor parts.
@@ -53,7 +56,10 @@ pub struct FlagId {
 pub enum FlagIdError {
     NoColon,
     UnknownCode(String),
-    WrongShape { code: String, expected: &'static str },
+    WrongShape {
+        code: String,
+        expected: &'static str,
+    },
 }
 
 impl FlagId {
@@ -76,9 +82,15 @@ impl FlagId {
             AnchorKind::ResidenceStart => (parts.len() == 1, "`G010:<residence from>`"),
         };
         if !ok || parts.iter().any(String::is_empty) {
-            return Err(FlagIdError::WrongShape { code: code.to_owned(), expected });
+            return Err(FlagIdError::WrongShape {
+                code: code.to_owned(),
+                expected,
+            });
         }
-        Ok(FlagId { code: code.to_owned(), anchor: parts })
+        Ok(FlagId {
+            code: code.to_owned(),
+            anchor: parts,
+        })
     }
 
     pub fn anchor_kind(&self) -> Option<AnchorKind> {
@@ -98,12 +110,26 @@ mod tests {
 
     #[test]
     fn flag_ids_round_trip_and_shapes_are_checked() {
-        for text in ["G001:e014", "G009:e010:fam-dr", "G010:2023-06-01", "G014:emo"] {
+        for text in [
+            "G001:e014",
+            "G009:e010:fam-dr",
+            "G010:2023-06-01",
+            "G014:emo",
+        ] {
             assert_eq!(FlagId::parse(text).unwrap().to_string(), text);
         }
         assert_eq!(FlagId::parse("G001"), Err(FlagIdError::NoColon));
-        assert!(matches!(FlagId::parse("G099:e1"), Err(FlagIdError::UnknownCode(_))));
-        assert!(matches!(FlagId::parse("G009:e010"), Err(FlagIdError::WrongShape { .. })));
-        assert!(matches!(FlagId::parse("G001:a:b"), Err(FlagIdError::WrongShape { .. })));
+        assert!(matches!(
+            FlagId::parse("G099:e1"),
+            Err(FlagIdError::UnknownCode(_))
+        ));
+        assert!(matches!(
+            FlagId::parse("G009:e010"),
+            Err(FlagIdError::WrongShape { .. })
+        ));
+        assert!(matches!(
+            FlagId::parse("G001:a:b"),
+            Err(FlagIdError::WrongShape { .. })
+        ));
     }
 }

@@ -12,10 +12,13 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         placement_in_time(cx, event, out);
         if event.source.is_none() {
             out.push(
-                Diagnostic::new(Code::MissingSource, format!("event `{}` has no `source`", event.id.value))
-                    .at(&event.id.span)
-                    .label("where did the reviewer read this?")
-                    .help("add `source:` naming the record, e.g. \"STAR, juhtum 4411, kanne 2\""),
+                Diagnostic::new(
+                    Code::MissingSource,
+                    format!("event `{}` has no `source`", event.id.value),
+                )
+                .at(&event.id.span)
+                .label("where did the reviewer read this?")
+                .help("add `source:` naming the record, e.g. \"STAR, juhtum 4411, kanne 2\""),
             );
         }
         notifier_not_named(cx, event, out);
@@ -32,7 +35,9 @@ fn required_fields(event: &Event, out: &mut Vec<Diagnostic>) {
             Some("`invited` or `attended`")
         }
         EventKind::Decision if event.decision.is_none() => Some("`decision`"),
-        EventKind::ServiceStarted | EventKind::ServiceEnded if event.service.is_none() => Some("`service`"),
+        EventKind::ServiceStarted | EventKind::ServiceEnded if event.service.is_none() => {
+            Some("`service`")
+        }
         EventKind::Move if event.to_place.is_none() => Some("`to_place`"),
         _ => None,
     };
@@ -40,7 +45,10 @@ fn required_fields(event: &Event, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::MissingField,
-                format!("event `{}` is a `{}` without {field}", event.id.value, event.kind.value),
+                format!(
+                    "event `{}` is a `{}` without {field}",
+                    event.id.value, event.kind.value
+                ),
             )
             .at(&event.kind.span)
             .label(format!("a `{}` needs {field}", event.kind.value)),
@@ -50,13 +58,20 @@ fn required_fields(event: &Event, out: &mut Vec<Diagnostic>) {
 
 /// `reply_to` must name a handoff sent to this event's agency, dated no later than it.
 fn answer(cx: &Context, event: &Event, out: &mut Vec<Diagnostic>) {
-    let Some(reply_to) = &event.reply_to else { return };
-    let Some(handoff) = cx.events.get(reply_to.as_str()) else { return };
+    let Some(reply_to) = &event.reply_to else {
+        return;
+    };
+    let Some(handoff) = cx.events.get(reply_to.as_str()) else {
+        return;
+    };
     if !handoff.kind.is_handoff() {
         out.push(
             Diagnostic::new(
                 Code::ReplyToWrongAgency,
-                format!("`reply_to` names `{}`, a `{}`, not a handoff", handoff.id.value, handoff.kind.value),
+                format!(
+                    "`reply_to` names `{}`, a `{}`, not a handoff",
+                    handoff.id.value, handoff.kind.value
+                ),
             )
             .at(&reply_to.span)
             .label("not a referral, info_request or info_share")
@@ -65,13 +80,22 @@ fn answer(cx: &Context, event: &Event, out: &mut Vec<Diagnostic>) {
         return;
     }
     // A handoff to an undeclared agency is reported where it is sent; say nothing twice.
-    let to_known = handoff.to.as_ref().is_some_and(|t| cx.agencies.contains(t.as_str()));
+    let to_known = handoff
+        .to
+        .as_ref()
+        .is_some_and(|t| cx.agencies.contains(t.as_str()));
     if to_known && handoff.to.as_ref().map(|t| &t.value) != Some(&event.agency.value) {
-        let to = handoff.to.as_ref().map_or("nobody".to_owned(), |t| format!("`{}`", t.value));
+        let to = handoff
+            .to
+            .as_ref()
+            .map_or("nobody".to_owned(), |t| format!("`{}`", t.value));
         out.push(
             Diagnostic::new(
                 Code::ReplyToWrongAgency,
-                format!("`{}` answers `{}`, which was sent to {to}, not to `{}`", event.id.value, handoff.id.value, event.agency.value),
+                format!(
+                    "`{}` answers `{}`, which was sent to {to}, not to `{}`",
+                    event.id.value, handoff.id.value, event.agency.value
+                ),
             )
             .at(&reply_to.span)
             .label("a handoff to another agency")
@@ -82,7 +106,10 @@ fn answer(cx: &Context, event: &Event, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::new(
                 Code::AnswerBeforeHandoff,
-                format!("`{}` ({}) answers `{}`, dated later ({})", event.id.value, event.date.value, handoff.id.value, handoff.date.value),
+                format!(
+                    "`{}` ({}) answers `{}`, dated later ({})",
+                    event.id.value, event.date.value, handoff.id.value, handoff.date.value
+                ),
             )
             .at(&event.date.span)
             .label("before the handoff it answers"),
@@ -94,71 +121,100 @@ fn placement_in_time(cx: &Context, event: &Event, out: &mut Vec<Diagnostic>) {
     let outcome = &cx.case.meta.outcome.date;
     if event.kind.value != EventKind::Outcome && event.date.first_day() > outcome.last_day() {
         out.push(
-            Diagnostic::new(Code::AfterOutcome, format!("event `{}` is dated after the outcome ({})", event.id.value, outcome.value))
-                .at(&event.date.span)
-                .label("after the outcome")
-                .help("it is still analysed; check the date"),
+            Diagnostic::new(
+                Code::AfterOutcome,
+                format!(
+                    "event `{}` is dated after the outcome ({})",
+                    event.id.value, outcome.value
+                ),
+            )
+            .at(&event.date.span)
+            .label("after the outcome")
+            .help("it is still analysed; check the date"),
         );
         return;
     }
-    if let Some(period) = &cx.case.meta.review.period {
-        if !period.contains(&event.date) {
-            out.push(
-                Diagnostic::new(
-                    Code::OutsideReviewPeriod,
-                    format!("event `{}` lies outside the review period {} – {}", event.id.value, period.from, period.to),
-                )
-                .at(&event.date.span)
-                .label("outside the review period")
-                .help("it is still analysed; widen `review.period` or check the date"),
-            );
-        }
+    if let Some(period) = &cx.case.meta.review.period
+        && !period.contains(&event.date)
+    {
+        out.push(
+            Diagnostic::new(
+                Code::OutsideReviewPeriod,
+                format!(
+                    "event `{}` lies outside the review period {} – {}",
+                    event.id.value, period.from, period.to
+                ),
+            )
+            .at(&event.date.span)
+            .label("outside the review period")
+            .help("it is still analysed; widen `review.period` or check the date"),
+        );
     }
 }
 
 fn outcome_event(cx: &Context, out: &mut Vec<Diagnostic>) {
     let outcome = &cx.case.meta.outcome;
-    let events: Vec<&Event> = cx.case.events.iter().filter(|e| e.kind.value == EventKind::Outcome).collect();
+    let events: Vec<&Event> = cx
+        .case
+        .events
+        .iter()
+        .filter(|e| e.kind.value == EventKind::Outcome)
+        .collect();
     if events.is_empty() {
         out.push(
             Diagnostic::new(Code::OutcomeEvent, "no event has `kind: outcome`")
                 .at(&outcome.date.span)
                 .label("the outcome has no event")
-                .help(format!("add the event of the outcome, dated {}", outcome.date.value)),
+                .help(format!(
+                    "add the event of the outcome, dated {}",
+                    outcome.date.value
+                )),
         );
     }
     for extra in events.iter().skip(1) {
         out.push(
-            Diagnostic::new(Code::OutcomeEvent, format!("`{}` is a second `outcome` event", extra.id.value))
-                .at(&extra.kind.span)
-                .label("the case has one outcome")
-                .help(format!("the outcome event is `{}`", events[0].id.value)),
+            Diagnostic::new(
+                Code::OutcomeEvent,
+                format!("`{}` is a second `outcome` event", extra.id.value),
+            )
+            .at(&extra.kind.span)
+            .label("the case has one outcome")
+            .help(format!("the outcome event is `{}`", events[0].id.value)),
         );
     }
-    if let Some(first) = events.first() {
-        if (first.date.first_day(), first.date.last_day()) != (outcome.date.first_day(), outcome.date.last_day()) {
-            out.push(
-                Diagnostic::new(
-                    Code::OutcomeEvent,
-                    format!("the outcome event `{}` is dated {}, the case's outcome {}", first.id.value, first.date.value, outcome.date.value),
-                )
-                .at(&first.date.span)
-                .label("not on `case.outcome.date`"),
-            );
-        }
+    if let Some(first) = events.first()
+        && (first.date.first_day(), first.date.last_day())
+            != (outcome.date.first_day(), outcome.date.last_day())
+    {
+        out.push(
+            Diagnostic::new(
+                Code::OutcomeEvent,
+                format!(
+                    "the outcome event `{}` is dated {}, the case's outcome {}",
+                    first.id.value, first.date.value, outcome.date.value
+                ),
+            )
+            .at(&first.date.span)
+            .label("not on `case.outcome.date`"),
+        );
     }
 }
 
 /// A confidential notification's summary must not name the people of the case.
 fn notifier_not_named(cx: &Context, event: &Event, out: &mut Vec<Diagnostic>) {
-    let (true, Some(summary)) = (event.notifier_confidential, &event.summary) else { return };
+    let (true, Some(summary)) = (event.notifier_confidential, &event.summary) else {
+        return;
+    };
     let lowercase = summary.value.to_lowercase();
     for person in &cx.case.people {
         // A label is a pseudonym written as a name ("Ema", "Laps M"): matched as written, so
         // the common noun in "ema elukaaslane joob" is not taken for it. Aliases are real
         // names and spellings: matched in any case.
         let labelled = contains_word(&summary.value, &person.label.value);
-        let aliased = person.aliases.iter().any(|a| contains_word(&lowercase, &a.value.to_lowercase()));
+        let aliased = person
+            .aliases
+            .iter()
+            .any(|a| contains_word(&lowercase, &a.value.to_lowercase()));
         if labelled || aliased {
             // The message names the person's id, never the label: it may be personal data.
             out.push(

@@ -10,13 +10,22 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     unique("person", cx.case.people.iter().map(|p| &p.id), out);
     unique("agency", cx.case.agencies.iter().map(|a| &a.id), out);
     // Events, episodes, findings and recommendations share one namespace: evidence mixes them.
-    let shared = cx.case.events.iter().map(|e| &e.id)
+    let shared = cx
+        .case
+        .events
+        .iter()
+        .map(|e| &e.id)
         .chain(cx.case.episodes.iter().map(|e| &e.id))
         .chain(cx.case.findings.iter().map(|f| &f.id))
         .chain(cx.case.recommendations.iter().map(|r| &r.id));
     unique("event, episode, finding or recommendation", shared, out);
 
-    let children: Vec<_> = cx.case.people.iter().filter(|p| p.role.value == Role::Child).collect();
+    let children: Vec<_> = cx
+        .case
+        .people
+        .iter()
+        .filter(|p| p.role.value == Role::Child)
+        .collect();
     match children.as_slice() {
         [_] => {}
         [] => out.push(
@@ -38,10 +47,13 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let leads: Vec<_> = cx.case.agencies.iter().filter(|a| a.lead).collect();
     for extra in leads.iter().skip(1) {
         out.push(
-            Diagnostic::new(Code::TwoLeads, format!("`{}` is a second lead agency", extra.id.value))
-                .at(&extra.id.span)
-                .label(format!("`{}` is already the lead", leads[0].id.value))
-                .help("at most one agency has `lead: true`; without one, the lead follows `residence`"),
+            Diagnostic::new(
+                Code::TwoLeads,
+                format!("`{}` is a second lead agency", extra.id.value),
+            )
+            .at(&extra.id.span)
+            .label(format!("`{}` is already the lead", leads[0].id.value))
+            .help("at most one agency has `lead: true`; without one, the lead follows `residence`"),
         );
     }
 }
@@ -51,10 +63,13 @@ fn unique<'a>(what: &str, ids: impl Iterator<Item = &'a Spanned<Id>>, out: &mut 
     for id in ids {
         if let Some(earlier) = first.get(id.as_str()) {
             out.push(
-                Diagnostic::new(Code::DuplicateId, format!("duplicate {what} id `{}`", id.value))
-                    .at(&id.span)
-                    .label(format!("first declared at line {}", earlier.line))
-                    .help("every id is declared once; give this one another id"),
+                Diagnostic::new(
+                    Code::DuplicateId,
+                    format!("duplicate {what} id `{}`", id.value),
+                )
+                .at(&id.span)
+                .label(format!("first declared at line {}", earlier.line))
+                .help("every id is declared once; give this one another id"),
             );
         } else {
             first.insert(id.as_str(), &id.span);

@@ -33,7 +33,11 @@ pub(crate) struct Context<'a> {
 }
 
 /// Every data-quality diagnostic of the case (not sorted).
-pub fn validate(case: &Case, vocabularies: &OpenVocabularies, dropped: &HashSet<Id>) -> Vec<Diagnostic> {
+pub fn validate(
+    case: &Case,
+    vocabularies: &OpenVocabularies,
+    dropped: &HashSet<Id>,
+) -> Vec<Diagnostic> {
     let context = Context {
         case,
         events: case.events.iter().map(|e| (e.id.as_str(), e)).collect(),

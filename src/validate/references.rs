@@ -7,15 +7,37 @@ use crate::diagnostics::{Code, Diagnostic, closest};
 use crate::model::{Id, Span, Spanned};
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let agencies = Reference { noun: "agency", declared_under: "agencies", ids: &cx.agencies };
-    let people = Reference { noun: "person", declared_under: "people", ids: &cx.people };
+    let agencies = Reference {
+        noun: "agency",
+        declared_under: "agencies",
+        ids: &cx.agencies,
+    };
+    let people = Reference {
+        noun: "person",
+        declared_under: "people",
+        ids: &cx.people,
+    };
     let event_ids: HashSet<&str> = cx.events.keys().copied().collect();
-    let events = Reference { noun: "event", declared_under: "events", ids: &event_ids };
-    let findings = Reference { noun: "finding", declared_under: "findings", ids: &cx.findings };
+    let events = Reference {
+        noun: "event",
+        declared_under: "events",
+        ids: &event_ids,
+    };
+    let findings = Reference {
+        noun: "finding",
+        declared_under: "findings",
+        ids: &cx.findings,
+    };
 
     for event in &cx.case.events {
         agencies.check(cx, &event.agency, out);
-        for id in event.to.iter().chain(&event.to_place).chain(&event.invited).chain(&event.attended) {
+        for id in event
+            .to
+            .iter()
+            .chain(&event.to_place)
+            .chain(&event.invited)
+            .chain(&event.attended)
+        {
             agencies.check(cx, id, out);
         }
         for id in &event.people {
@@ -47,14 +69,18 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             vocabulary_word(pattern, "pattern", &cx.vocabularies.patterns, out);
         }
         for item in finding.evidence.iter().filter(|e| !e.value.contains(':')) {
-            let known = cx.events.contains_key(item.as_str()) || cx.episodes.contains(item.as_str());
+            let known =
+                cx.events.contains_key(item.as_str()) || cx.episodes.contains(item.as_str());
             if !known && !cx.dropped.contains(item.as_str()) {
                 let candidates = cx.events.keys().copied().chain(cx.episodes.iter().copied());
                 out.push(
-                    Diagnostic::new(Code::DanglingReference, format!("unknown evidence `{}`", item.value))
-                        .at(&item.span)
-                        .label("not an event, an episode or a flag id")
-                        .suggest(&item.value, candidates),
+                    Diagnostic::new(
+                        Code::DanglingReference,
+                        format!("unknown evidence `{}`", item.value),
+                    )
+                    .at(&item.span)
+                    .label("not an event, an episode or a flag id")
+                    .suggest(&item.value, candidates),
                 );
             }
         }
@@ -78,24 +104,44 @@ impl Reference<'_> {
         if self.ids.contains(id.as_str()) || cx.dropped.contains(id.as_str()) {
             return;
         }
-        out.push(dangling(self.noun, self.declared_under, &id.value.0, &id.span, self.ids.iter().copied()));
+        out.push(dangling(
+            self.noun,
+            self.declared_under,
+            &id.value.0,
+            &id.span,
+            self.ids.iter().copied(),
+        ));
     }
 }
 
-fn dangling<'a>(noun: &str, declared_under: &str, id: &str, span: &Span, candidates: impl Iterator<Item = &'a str>) -> Diagnostic {
+fn dangling<'a>(
+    noun: &str,
+    declared_under: &str,
+    id: &str,
+    span: &Span,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Diagnostic {
     Diagnostic::new(Code::DanglingReference, format!("unknown {noun} `{id}`"))
         .at(span)
         .label(format!("not declared under `{declared_under}:`"))
         .suggest(id, candidates)
 }
 
-fn vocabulary_word(word: &Spanned<String>, noun: &str, list: &crate::methodology::WordList, out: &mut Vec<Diagnostic>) {
+fn vocabulary_word(
+    word: &Spanned<String>,
+    noun: &str,
+    list: &crate::methodology::WordList,
+    out: &mut Vec<Diagnostic>,
+) {
     if list.contains(&word.value) {
         return;
     }
-    let diagnostic = Diagnostic::new(Code::InvalidValue, format!("`{}` is not a {noun} of the vocabulary", word.value))
-        .at(&word.span)
-        .label(format!("unknown {noun}"));
+    let diagnostic = Diagnostic::new(
+        Code::InvalidValue,
+        format!("`{}` is not a {noun} of the vocabulary", word.value),
+    )
+    .at(&word.span)
+    .label(format!("unknown {noun}"));
     let diagnostic = match closest(&word.value, list.ids()) {
         Some(best) => diagnostic.help(format!("did you mean `{best}`?")),
         None => diagnostic.help(format!("the {noun}s are listed in methodology/vocabulary; an organisation may add its own with --methodology")),

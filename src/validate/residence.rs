@@ -12,18 +12,35 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut rows: Vec<&Residence> = cx.case.residence.iter().collect();
     rows.sort_by_key(|r| r.from.value);
     for pair in rows.windows(2) {
-        if pair[0].from.first_day() == pair[1].from.first_day() && pair[0].from.precision() == pair[1].from.precision() {
+        if pair[0].from.first_day() == pair[1].from.first_day()
+            && pair[0].from.precision() == pair[1].from.precision()
+        {
             out.push(
-                Diagnostic::new(Code::ResidenceClash, format!("two residence periods start on {}", pair[1].from.value))
-                    .at(&pair[1].from.span)
-                    .label("a period already starts here"),
+                Diagnostic::new(
+                    Code::ResidenceClash,
+                    format!("two residence periods start on {}", pair[1].from.value),
+                )
+                .at(&pair[1].from.span)
+                .label("a period already starts here"),
             );
         }
     }
-    let changes: Vec<&Residence> = rows.windows(2).filter(|p| p[0].actual.value != p[1].actual.value).map(|p| p[1]).collect();
-    let moves: Vec<&Event> = cx.case.events.iter().filter(|e| e.kind.value == EventKind::Move).collect();
+    let changes: Vec<&Residence> = rows
+        .windows(2)
+        .filter(|p| p[0].actual.value != p[1].actual.value)
+        .map(|p| p[1])
+        .collect();
+    let moves: Vec<&Event> = cx
+        .case
+        .events
+        .iter()
+        .filter(|e| e.kind.value == EventKind::Move)
+        .collect();
     for change in &changes {
-        let matched = moves.iter().any(|m| m.to_place.as_ref().map(|t| &t.value) == Some(&change.actual.value) && near(&m.date, &change.from));
+        let matched = moves.iter().any(|m| {
+            m.to_place.as_ref().map(|t| &t.value) == Some(&change.actual.value)
+                && near(&m.date, &change.from)
+        });
         if !matched {
             out.push(
                 Diagnostic::new(
@@ -40,8 +57,12 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     for m in moves {
-        let Some(to_place) = &m.to_place else { continue };
-        let matched = changes.iter().any(|c| c.actual.value == to_place.value && near(&m.date, &c.from));
+        let Some(to_place) = &m.to_place else {
+            continue;
+        };
+        let matched = changes
+            .iter()
+            .any(|c| c.actual.value == to_place.value && near(&m.date, &c.from));
         if !matched {
             out.push(
                 Diagnostic::new(

@@ -13,17 +13,23 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         well_formed(cx, &review.flag, out);
         if let Some(line) = reviewed.insert(review.flag.value.clone(), review.flag.span.line) {
             out.push(
-                Diagnostic::new(Code::DuplicateId, format!("flag `{}` is reviewed twice", review.flag.value))
-                    .at(&review.flag.span)
-                    .label(format!("first reviewed at line {line}")),
+                Diagnostic::new(
+                    Code::DuplicateId,
+                    format!("flag `{}` is reviewed twice", review.flag.value),
+                )
+                .at(&review.flag.span)
+                .label(format!("first reviewed at line {line}")),
             );
         }
         if review.status.value == ReviewStatus::Dismissed && review.note.is_none() {
             out.push(
-                Diagnostic::new(Code::DismissalWithoutNote, format!("flag `{}` is dismissed without a `note`", review.flag.value))
-                    .at(&review.status.span)
-                    .label("say why")
-                    .help("a dismissal needs its reason: the report prints it"),
+                Diagnostic::new(
+                    Code::DismissalWithoutNote,
+                    format!("flag `{}` is dismissed without a `note`", review.flag.value),
+                )
+                .at(&review.status.span)
+                .label("say why")
+                .help("a dismissal needs its reason: the report prints it"),
             );
         }
     }
@@ -35,32 +41,55 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 fn well_formed(cx: &Context, flag: &Spanned<String>, out: &mut Vec<Diagnostic>) {
-    let fault = |message: String, label: &str| Diagnostic::new(Code::MalformedFlagId, message).at(&flag.span).label(label.to_owned());
+    let fault = |message: String, label: &str| {
+        Diagnostic::new(Code::MalformedFlagId, message)
+            .at(&flag.span)
+            .label(label.to_owned())
+    };
     let id = match FlagId::parse(&flag.value) {
         Ok(id) => id,
         Err(FlagIdError::NoColon) => {
-            out.push(fault(format!("`{}` is not a flag id", flag.value), "expected `CODE:anchor`").help("e.g. `G001:e014`"));
+            out.push(
+                fault(
+                    format!("`{}` is not a flag id", flag.value),
+                    "expected `CODE:anchor`",
+                )
+                .help("e.g. `G001:e014`"),
+            );
             return;
         }
         Err(FlagIdError::UnknownCode(code)) => {
             out.push(
-                fault(format!("unknown rule code `{code}`"), "not a rule of the catalogue")
-                    .suggest(&code, RULE_ANCHORS.iter().map(|(c, _)| *c)),
+                fault(
+                    format!("unknown rule code `{code}`"),
+                    "not a rule of the catalogue",
+                )
+                .suggest(&code, RULE_ANCHORS.iter().map(|(c, _)| *c)),
             );
             return;
         }
         Err(FlagIdError::WrongShape { code, expected }) => {
-            out.push(fault(format!("a `{code}` flag id is written {expected}"), "malformed flag id"));
+            out.push(fault(
+                format!("a `{code}` flag id is written {expected}"),
+                "malformed flag id",
+            ));
             return;
         }
     };
     let names = |anchor: &str, what: &str| -> Option<Diagnostic> {
-        Some(fault(format!("flag `{}` names no {what} `{anchor}`", flag.value), &format!("no such {what}")))
+        Some(fault(
+            format!("flag `{}` names no {what} `{anchor}`", flag.value),
+            &format!("no such {what}"),
+        ))
     };
     let anchor = &id.anchor;
     let problem = match id.anchor_kind().expect("parsed") {
-        AnchorKind::Event => (!cx.events.contains_key(anchor[0].as_str())).then(|| names(&anchor[0], "event")).flatten(),
-        AnchorKind::Agency => (!cx.agencies.contains(anchor[0].as_str())).then(|| names(&anchor[0], "agency")).flatten(),
+        AnchorKind::Event => (!cx.events.contains_key(anchor[0].as_str()))
+            .then(|| names(&anchor[0], "event"))
+            .flatten(),
+        AnchorKind::Agency => (!cx.agencies.contains(anchor[0].as_str()))
+            .then(|| names(&anchor[0], "agency"))
+            .flatten(),
         AnchorKind::MeetingAgency => {
             if !cx.events.contains_key(anchor[0].as_str()) {
                 names(&anchor[0], "event")
@@ -71,10 +100,18 @@ fn well_formed(cx: &Context, flag: &Spanned<String>, out: &mut Vec<Diagnostic>) 
             }
         }
         AnchorKind::ResidenceStart => {
-            let starts: Vec<String> = cx.case.residence.iter().map(|r| r.from.value.to_string()).collect();
+            let starts: Vec<String> = cx
+                .case
+                .residence
+                .iter()
+                .map(|r| r.from.value.to_string())
+                .collect();
             let relative = anchor[0].starts_with('T');
             (!relative && !starts.contains(&anchor[0]))
-                .then(|| names(&anchor[0], "residence period starting on").map(|d| d.help(format!("periods start on: {}", starts.join(", ")))))
+                .then(|| {
+                    names(&anchor[0], "residence period starting on")
+                        .map(|d| d.help(format!("periods start on: {}", starts.join(", "))))
+                })
                 .flatten()
         }
     };

@@ -1,0 +1,86 @@
+//! Helpers shared by the CLI tests: run the binary with a time limit, make case folders.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+/// Generous: only there to turn a hang into a failure.
+pub const TIMEOUT: Duration = Duration::from_secs(120);
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn casereview() -> Command {
+    let mut command = Command::cargo_bin("casereview").expect("the binary is built");
+    command.timeout(TIMEOUT);
+    command
+}
+
+/// What a run printed and how it ended.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+pub fn run(args: &[&str]) -> Run {
+    let output = casereview().args(args).output().expect("the binary runs");
+    Run {
+        code: output.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 output"),
+    }
+}
+
+/// Copies a folder (recursively) into a fresh temporary folder; returns the copy's guard.
+pub fn copy_case(from: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(from, dir.path());
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Replaces exactly one occurrence of `find` in a file of the case folder.
+pub fn edit(dir: &Path, file: &str, find: &str, replace: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        text.matches(find).count(),
+        1,
+        "`{find}` must occur once in {file}"
+    );
+    std::fs::write(&path, text.replacen(find, replace, 1)).unwrap();
+}
+
+/// The shared reference examples, when the checkout sits beside them.
+pub fn shared_examples() -> Option<PathBuf> {
+    let path = repo().join("../shared/examples");
+    path.is_dir().then_some(path)
+}
+
+/// The case folders under `examples/`.
+pub fn example_cases() -> Vec<PathBuf> {
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(repo().join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.join("case.yaml").is_file())
+        .collect();
+    cases.sort();
+    cases
+}
