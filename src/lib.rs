@@ -3,10 +3,13 @@
 //! The pipeline, one module a stage: [`load`] (YAML → [`model`]), [`validate`]
 //! (→ [`diagnostics`]), [`graph`], [`analysis`] (gap rules), then the outputs.
 
+pub mod analysis;
 pub mod cli;
 pub mod diagnostics;
+pub mod graph;
 pub mod load;
 pub mod methodology;
 pub mod model;
 pub mod pipeline;
+pub mod synthetic;
 pub mod validate;

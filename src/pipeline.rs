@@ -2,15 +2,18 @@
 
 use std::path::Path;
 
+use crate::analysis::{self, Analysis};
 use crate::diagnostics::{self, Diagnostic, Sources};
 use crate::load::{self, CaseNotReadable};
 use crate::methodology::{Methodology, MethodologyError};
 use crate::model::Case;
 use crate::validate::{self, OpenVocabularies};
 
-/// A case loaded and validated, with every diagnostic sorted.
+/// A case loaded and validated, with every diagnostic sorted; analysed when it had no errors.
 pub struct Checked {
     pub case: Option<Case>,
+    /// The gap rules' flags, when the case could be analysed (no errors).
+    pub analysis: Option<Analysis>,
     pub sources: Sources,
     pub diagnostics: Vec<Diagnostic>,
     /// The path of `case.yaml`, as given.
@@ -44,6 +47,14 @@ impl Checked {
     pub fn warnings(&self) -> usize {
         self.diagnostics.len() - self.errors()
     }
+
+    pub fn flags(&self) -> &[analysis::Flag] {
+        self.analysis.as_ref().map_or(&[], |a| a.flags.as_slice())
+    }
+
+    pub fn unreviewed(&self) -> usize {
+        self.analysis.as_ref().map_or(0, Analysis::unreviewed)
+    }
 }
 
 pub fn check(case: &Path, methodology: &Methodology) -> Result<Checked, CheckFailure> {
@@ -60,9 +71,16 @@ pub fn check(case: &Path, methodology: &Methodology) -> Result<Checked, CheckFai
     if let Some(case) = &loaded.case {
         diagnostics.extend(validate::validate(case, &vocabularies, &loaded.dropped_ids));
     }
+    let mut analysis = None;
+    if let (Some(case), false) = (&loaded.case, diagnostics.iter().any(Diagnostic::is_error)) {
+        let analysed = analysis::analyse(case, methodology).map_err(CheckFailure::Methodology)?;
+        diagnostics.extend(analysed.diagnostics.iter().cloned());
+        analysis = Some(analysed);
+    }
     diagnostics::sort(&mut diagnostics, &loaded.sources);
     Ok(Checked {
         case: loaded.case,
+        analysis,
         sources: loaded.sources,
         diagnostics,
         case_file: load::case_file_path(case),

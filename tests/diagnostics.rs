@@ -50,7 +50,10 @@ fn base_case_is_clean() {
         repo().join("tests/fixtures/base").to_str().unwrap(),
     ]);
     assert_eq!(run.code, 0, "{}", run.stdout);
-    assert_eq!(run.stdout, "FIXTURE-01: 0 errors, 0 warnings\n");
+    assert_eq!(
+        run.stdout,
+        "FIXTURE-01: 0 errors, 0 warnings, 0 flags (0 unreviewed)\n"
+    );
 }
 
 #[test]
@@ -98,11 +101,7 @@ fn e0105_missing_field() {
     fixture(
         "E0105",
         "E0105",
-        &[Replace(
-            "case.yaml",
-            "    decision: no_further_action\n",
-            "",
-        )],
+        &[Replace("case.yaml", "    decision: plan_agreed\n", "")],
     );
 }
 
@@ -327,6 +326,44 @@ fn w0105_unlisted_chronology() {
 }
 
 #[test]
+fn w0106_undecided_by_an_imprecise_date() {
+    fixture(
+        "W0106",
+        "W0106",
+        &[Replace("case.yaml", "date: 2024-02-02", "date: 2024-02")],
+    );
+}
+
+#[test]
+fn w0107_review_of_a_flag_that_does_not_fire() {
+    fixture(
+        "W0107",
+        "W0107",
+        &[Replace(
+            "case.yaml",
+            "flag_reviews: []",
+            "flag_reviews:\n  - { flag: \"G001:e001\", status: confirmed }",
+        )],
+    );
+}
+
+#[test]
+fn w0108_no_lead_agency() {
+    fixture(
+        "W0108",
+        "W0108",
+        &[
+            Replace("case.yaml", "country: EE, lead: true }", "country: EE }"),
+            Replace(
+                "case.yaml",
+                "  - { from: 2024-01-01, registered: kov-a, actual: kov-a }\n",
+                "",
+            ),
+        ],
+    );
+}
+
+#[test]
 fn w0109_notifier_named() {
     fixture(
         "W0109",
@@ -339,7 +376,7 @@ fn w0109_notifier_named() {
             ),
             Replace(
                 "case.yaml",
-                "summary: \"No further action.\"",
+                "summary: \"A plan was agreed with the family.\"",
                 "summary: \"Neighbour said mari tamm drinks.\"",
             ),
         ],
@@ -383,7 +420,7 @@ fn free_text_never_appears_in_diagnostics() {
     edit(
         dir.path(),
         "case.yaml",
-        "summary: \"No further action.\"",
+        "summary: \"A plan was agreed with the family.\"",
         "summary: \"Secret Name\", sumary: x",
     );
     let run = run(&["check", dir.path().to_str().unwrap()]);

@@ -6,7 +6,9 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{CliError, MethodologyArgs, Status, print_out};
+use crate::analysis::{Flag, rules};
 use crate::diagnostics::{JsonDiagnostic, render_human};
+use crate::model::Case;
 use crate::pipeline::{self, Checked};
 
 #[derive(clap::Args, Debug)]
@@ -35,7 +37,8 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         Format::Human => print_out(&human(&checked))?,
         Format::Json => print_out(&(serde_json::to_string_pretty(&json(&checked))? + "\n"))?,
     }
-    Ok(if checked.errors() > 0 {
+    let unreviewed_refused = args.strict && checked.unreviewed() > 0;
+    Ok(if checked.errors() > 0 || unreviewed_refused {
         Status::DataErrors
     } else {
         Status::Success
@@ -44,12 +47,38 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
 
 fn human(checked: &Checked) -> String {
     let mut out = render_human(&checked.diagnostics, &checked.sources);
+    if let (Some(case), false) = (&checked.case, checked.flags().is_empty()) {
+        out.push_str("flags:\n");
+        for flag in checked.flags() {
+            let verdict = match &flag.review {
+                Some(review) => format!(" [{}]", review.status.value),
+                None => String::new(),
+            };
+            let id = flag.id.to_string();
+            let message = flag.message.get(case.meta.language);
+            out.push_str(&format!(
+                "  {id:<20} {:<6} {message}{verdict}\n",
+                flag.severity
+            ));
+        }
+        out.push('\n');
+    }
     let name = checked.case.as_ref().map_or_else(
         || checked.case_file.display().to_string(),
         |c| c.meta.id.value.clone(),
     );
+    let count = checked.flags().len();
+    let flags = match &checked.analysis {
+        Some(_) => format!(
+            ", {count} flag{} ({} unreviewed)",
+            plural(count),
+            checked.unreviewed()
+        ),
+        None if checked.errors() > 0 => ", not analysed".to_owned(),
+        None => String::new(),
+    };
     out.push_str(&format!(
-        "{name}: {} error{}, {} warning{}\n",
+        "{name}: {} error{}, {} warning{}{flags}\n",
         checked.errors(),
         plural(checked.errors()),
         checked.warnings(),
@@ -66,7 +95,7 @@ fn plural(n: usize) -> &'static str {
 struct JsonReport<'a> {
     case: JsonCase<'a>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
-    flags: Vec<()>,
+    flags: Vec<JsonFlag<'a>>,
     summary: JsonSummary,
 }
 
@@ -75,6 +104,25 @@ struct JsonCase<'a> {
     id: Option<&'a str>,
     language: Option<&'static str>,
     file: String,
+}
+
+#[derive(Serialize)]
+struct JsonFlag<'a> {
+    id: String,
+    code: &'a str,
+    rule: &'static str,
+    severity: &'a str,
+    date: String,
+    agency: Option<&'a str>,
+    events: Vec<&'a str>,
+    message: &'a str,
+    review: Option<JsonReview<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonReview<'a> {
+    status: &'static str,
+    note: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -98,12 +146,32 @@ fn json(checked: &Checked) -> JsonReport<'_> {
             .iter()
             .map(|d| d.to_json(&checked.sources))
             .collect(),
-        flags: Vec::new(),
+        flags: checked.case.as_ref().map_or_else(Vec::new, |case| {
+            checked.flags().iter().map(|f| json_flag(f, case)).collect()
+        }),
         summary: JsonSummary {
             errors: checked.errors(),
             warnings: checked.warnings(),
-            flags: 0,
-            unreviewed: 0,
+            flags: checked.flags().len(),
+            unreviewed: checked.unreviewed(),
         },
+    }
+}
+
+fn json_flag<'a>(flag: &'a Flag, case: &'a Case) -> JsonFlag<'a> {
+    use crate::model::Vocabulary;
+    JsonFlag {
+        id: flag.id.to_string(),
+        code: &flag.id.code,
+        rule: rules::rule(&flag.id.code).map_or("", |r| r.name),
+        severity: &flag.severity,
+        date: flag.date.to_string(),
+        agency: flag.agency.as_ref().map(|a| a.as_str()),
+        events: flag.events.iter().map(|e| e.as_str()).collect(),
+        message: flag.message.get(case.meta.language),
+        review: flag.review.as_ref().map(|r| JsonReview {
+            status: r.status.value.as_str(),
+            note: r.note.as_ref().map(|n| n.value.as_str()),
+        }),
     }
 }

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 
-pub use profile::{Holiday, HolidayRule, Profile, ProfileRule};
+pub use profile::{Holiday, HolidayRule, Profile, ProfileRule, is_weekend};
 pub use vocabulary::{Label, Word, WordList};
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/methodology");

@@ -1,0 +1,136 @@
+//! Flags: what a rule raises, with its stable id, evidence and the reviewers' verdict.
+
+use crate::diagnostics::{Code, Diagnostic};
+use crate::methodology::Label;
+use crate::model::{Case, Date, DateMode, FlagId, FlagReview, Id, ReviewStatus};
+
+/// What a rule reports about one flag.
+#[derive(Clone, Debug)]
+pub struct FlagFacts {
+    pub code: &'static str,
+    /// The anchor's parts (an event id; a meeting and an agency; a residence start).
+    pub anchor: Vec<String>,
+    /// The anchor's date.
+    pub date: Date,
+    /// The agency the flag hangs on, if any.
+    pub agency: Option<Id>,
+    /// The events that make the evidence, the anchor first.
+    pub events: Vec<Id>,
+    /// One sentence in each language.
+    pub message: Label,
+}
+
+/// A rule that could not decide because of imprecise dates.
+#[derive(Clone, Debug)]
+pub struct Undecided {
+    pub code: &'static str,
+    pub events: Vec<Id>,
+}
+
+impl Undecided {
+    pub fn diagnostic(&self, case: &Case) -> Diagnostic {
+        let ids: Vec<String> = self.events.iter().map(|e| format!("`{e}`")).collect();
+        let diagnostic = Diagnostic::new(
+            Code::Undecided,
+            format!(
+                "{} is undecided for {}: imprecise dates allow both answers",
+                self.code,
+                ids.join(", ")
+            ),
+        )
+        .help("give the dates to the day where the records allow it");
+        match self
+            .events
+            .first()
+            .and_then(|id| case.events.iter().find(|e| &e.id.value == id))
+        {
+            Some(event) => diagnostic
+                .at(&event.date.span)
+                .label("imprecise here or in a related event"),
+            None => diagnostic,
+        }
+    }
+}
+
+/// What the rules collect as they run.
+#[derive(Default)]
+pub struct RuleOutput {
+    pub flags: Vec<FlagFacts>,
+    pub undecided: Vec<Undecided>,
+}
+
+impl RuleOutput {
+    /// Raises a flag, records an undecided rule, or does nothing, as the certainty says.
+    pub fn decide(&mut self, certainty: super::Certainty, facts: impl FnOnce() -> FlagFacts) {
+        match certainty {
+            super::Certainty::Always => self.flags.push(facts()),
+            super::Certainty::Depends => {
+                let facts = facts();
+                self.undecided.push(Undecided {
+                    code: facts.code,
+                    events: facts.events,
+                });
+            }
+            super::Certainty::Never => {}
+        }
+    }
+}
+
+/// A flag as `check`, the report and the exports show it.
+#[derive(Clone, Debug)]
+pub struct Flag {
+    pub id: FlagId,
+    pub severity: String,
+    pub date: Date,
+    pub agency: Option<Id>,
+    pub events: Vec<Id>,
+    pub message: Label,
+    pub review: Option<FlagReview>,
+}
+
+impl Flag {
+    pub fn new(facts: FlagFacts, severity: &str, case: &Case) -> Flag {
+        let mut anchor = facts.anchor;
+        // A residence start is a date: in a case shown relative to the outcome, the flag id
+        // carries the relative day so that no absolute date appears.
+        if facts.code == "G010" && case.meta.dates == DateMode::Relative {
+            anchor = vec![relative_day(&facts.date, &case.meta.outcome.date)];
+        }
+        Flag {
+            id: FlagId {
+                code: facts.code.to_owned(),
+                anchor,
+            },
+            severity: severity.to_owned(),
+            date: facts.date,
+            agency: facts.agency,
+            events: facts.events,
+            message: facts.message,
+            review: None,
+        }
+    }
+
+    /// Confirmed or dismissed; `open` or no review at all is unreviewed.
+    pub fn is_reviewed(&self) -> bool {
+        self.review
+            .as_ref()
+            .is_some_and(|r| r.status.value != ReviewStatus::Open)
+    }
+}
+
+/// `T-290`, `T0`, `T+3`; a month or year as the range of its days (`T-430..T-400`).
+pub fn relative_day(date: &Date, outcome: &Date) -> String {
+    let day = |d: chrono::NaiveDate| {
+        let n = (d - outcome.first_day()).num_days();
+        match n {
+            0 => "T0".to_owned(),
+            n if n > 0 => format!("T+{n}"),
+            n => format!("T{n}"),
+        }
+    };
+    if date.is_precise() {
+        day(date.first_day())
+    } else {
+        format!("{}..{}", day(date.first_day()), day(date.last_day()))
+    }
+}

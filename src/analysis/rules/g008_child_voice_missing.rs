@@ -1,0 +1,59 @@
+//! G008 child-voice-missing: an assessment was completed with no `child_views` recorded by
+//! the assessing agency between the assessment's start and its completion (dates inclusive).
+
+use std::ops::Not;
+
+use super::{RuleContext, RuleDef, RuleOutput, Threshold, flag_on};
+use crate::analysis::Certainty;
+use crate::methodology::Label;
+use crate::model::{Event, EventKind};
+
+pub const RULE: RuleDef = RuleDef {
+    code: "G008",
+    name: "child-voice-missing",
+    needs_lead: false,
+    check,
+};
+
+fn check(cx: &RuleContext, _threshold: &Threshold, out: &mut RuleOutput) {
+    let events = &cx.graph.timeline.events;
+    for &completion in events
+        .iter()
+        .filter(|e| e.kind.value == EventKind::AssessmentCompleted)
+    {
+        let agency = completion.agency.as_str();
+        let own = || {
+            events
+                .iter()
+                .copied()
+                .filter(move |e| e.agency.as_str() == agency)
+        };
+        // The agency's latest start on or before the completion; else the completion itself.
+        let start: &Event = own()
+            .rfind(|e| {
+                e.kind.value == EventKind::AssessmentStarted
+                    && e.date.first_day() <= completion.date.first_day()
+            })
+            .unwrap_or(completion);
+        let views = own().filter(|e| e.child_views.as_ref().is_some_and(|v| v.is_recorded()));
+        let mut heard = Certainty::Never;
+        for event in views {
+            let surely = event.date.first_day() >= start.date.last_day()
+                && event.date.last_day() <= completion.date.first_day();
+            let possibly = event.date.last_day() >= start.date.first_day()
+                && event.date.first_day() <= completion.date.last_day();
+            heard = heard.or(Certainty::from_bounds(possibly, surely));
+        }
+        out.decide(heard.not(), || {
+            let message = Label {
+                et: format!("{agency} lõpetas hindamise, lapse arvamust kirja panemata"),
+                en: format!("{agency} completed an assessment without recording the child's views"),
+            };
+            let others: Vec<&Event> = (!std::ptr::eq(start, completion))
+                .then_some(start)
+                .into_iter()
+                .collect();
+            flag_on(RULE.code, completion, &others, message)
+        });
+    }
+}

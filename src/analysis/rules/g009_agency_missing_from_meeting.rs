@@ -1,0 +1,69 @@
+//! G009 agency-missing-from-meeting: a multi-agency meeting that an agency in contact with
+//! the child during the preceding window did not attend, whether invited or not. The
+//! agency that records the meeting attends it.
+
+use std::ops::Not;
+
+use super::{FlagFacts, RuleContext, RuleDef, RuleOutput, Threshold, limit};
+use crate::analysis::Certainty;
+use crate::methodology::Label;
+use crate::model::{Event, EventKind};
+
+pub const RULE: RuleDef = RuleDef {
+    code: "G009",
+    name: "agency-missing-from-meeting",
+    needs_lead: false,
+    check,
+};
+
+fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
+    let window = limit(threshold);
+    let events = &cx.graph.timeline.events;
+    for &meeting in events.iter().filter(|e| e.kind.value == EventKind::Meeting) {
+        let present = |agency: &str| {
+            meeting.agency.as_str() == agency
+                || meeting.attended.iter().any(|a| a.as_str() == agency)
+        };
+        for agency in &cx.graph.case.agencies {
+            let agency = agency.id.as_str();
+            if present(agency) {
+                continue;
+            }
+            let mut contact = Certainty::Never;
+            let mut evidence: Option<&Event> = None;
+            for &event in events
+                .iter()
+                .filter(|e| e.agency.as_str() == agency && cx.graph.is_child_contact(e))
+            {
+                let before = Certainty::from_bounds(
+                    event.date.first_day() <= meeting.date.last_day(),
+                    event.date.last_day() <= meeting.date.first_day(),
+                );
+                let recent = cx
+                    .calendar
+                    .longer_than(&event.date, &meeting.date, window)
+                    .not();
+                let this = before.and(recent);
+                if this != Certainty::Never {
+                    evidence = Some(event);
+                }
+                contact = contact.or(this);
+            }
+            out.decide(contact, || {
+                let invited = meeting.invited.iter().any(|i| i.as_str() == agency);
+                let (et, en) = if invited { ("oli kutsutud, kuid ei osalenud", "was invited but did not attend") } else { ("ei olnud kutsutud", "was not invited") };
+                FlagFacts {
+                    code: RULE.code,
+                    anchor: vec![meeting.id.value.0.clone(), agency.to_owned()],
+                    date: meeting.date.value,
+                    agency: Some(crate::model::Id(agency.to_owned())),
+                    events: std::iter::once(meeting).chain(evidence).map(|e| e.id.value.clone()).collect(),
+                    message: Label {
+                        et: format!("{agency} oli lapsega kontaktis, kuid {et} võrgustikukohtumisele"),
+                        en: format!("{agency} had been in contact with the child but {en} to the multi-agency meeting"),
+                    },
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! G012 incident-not-escalated: a moderate or severe incident recorded by an agency that is
+//! not police, child protection or social work, with no handoff from that agency to one of
+//! those within the threshold.
+
+use std::ops::Not;
+
+use super::{RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit};
+use crate::analysis::Certainty;
+use crate::methodology::Label;
+use crate::model::{AgencyKind, EventKind, IncidentSeverity};
+
+pub const RULE: RuleDef = RuleDef {
+    code: "G012",
+    name: "incident-not-escalated",
+    needs_lead: false,
+    check,
+};
+
+fn escalates_to(kind: Option<AgencyKind>) -> bool {
+    kind.is_some_and(|k| k == AgencyKind::Police || k.is_social_care())
+}
+
+fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
+    let limit = limit(threshold);
+    let limit_label = duration_label(limit);
+    for &incident in cx
+        .graph
+        .timeline
+        .events
+        .iter()
+        .filter(|e| e.kind.value == EventKind::Incident)
+    {
+        let grave = incident.severity.as_ref().is_some_and(|s| {
+            matches!(
+                s.value,
+                IncidentSeverity::Moderate | IncidentSeverity::Severe
+            )
+        });
+        let agency = incident.agency.as_str();
+        if !grave || escalates_to(cx.graph.agency_kind(agency)) {
+            continue;
+        }
+        let mut escalated = Certainty::Never;
+        for handoff in cx
+            .graph
+            .handoffs
+            .iter()
+            .filter(|h| h.from == agency && escalates_to(cx.graph.agency_kind(h.to)))
+        {
+            let date = &handoff.event.date;
+            let after = Certainty::from_bounds(
+                date.last_day() >= incident.date.first_day(),
+                date.first_day() >= incident.date.last_day(),
+            );
+            escalated =
+                escalated.or(after.and(cx.calendar.longer_than(&incident.date, date, limit).not()));
+        }
+        out.decide(escalated.not().and(cx.passed_before_outcome(&incident.date, limit)), || {
+            let message = Label {
+                et: format!("{agency} ei teavitanud juhtumist politseid ega lastekaitset {} jooksul", limit_label.et),
+                en: format!("{agency} told neither the police nor child protection about the incident within {}", limit_label.en),
+            };
+            flag_on(RULE.code, incident, &[], message)
+        });
+    }
+}

@@ -1,0 +1,161 @@
+//! The gap-rule catalogue: one file per rule, each with its stable code and kebab-case
+//! name. Severity, thresholds, summary and documentation are data in `methodology/`.
+
+mod g001_unanswered_handoff;
+mod g002_late_answer;
+mod g003_child_not_seen;
+mod g004_knowledge_not_shared;
+mod g005_repeated_referrals;
+mod g006_drift;
+mod g007_closed_before_outcome;
+mod g008_child_voice_missing;
+mod g009_agency_missing_from_meeting;
+mod g010_residence_gap;
+mod g011_cross_border_unconfirmed;
+mod g012_incident_not_escalated;
+mod g013_assessment_overdue;
+mod g014_isolated_agency;
+mod g015_lost_in_move;
+mod stretches;
+
+use super::{Duration, FlagFacts, RuleContext, RuleOutput, Threshold};
+use crate::methodology::{Label, MethodologyError, RuleCatalogue};
+use crate::model::{Date, Event};
+
+/// A rule of the catalogue.
+pub struct RuleDef {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// Rules that need a lead agency do not run on a case without one.
+    pub needs_lead: bool,
+    pub check: fn(&RuleContext, &Threshold, &mut RuleOutput),
+}
+
+/// Every rule, in code order.
+pub const REGISTRY: &[RuleDef] = &[
+    g001_unanswered_handoff::RULE,
+    g002_late_answer::RULE,
+    g003_child_not_seen::RULE,
+    g004_knowledge_not_shared::RULE,
+    g005_repeated_referrals::RULE,
+    g006_drift::RULE,
+    g007_closed_before_outcome::RULE,
+    g008_child_voice_missing::RULE,
+    g009_agency_missing_from_meeting::RULE,
+    g010_residence_gap::RULE,
+    g011_cross_border_unconfirmed::RULE,
+    g012_incident_not_escalated::RULE,
+    g013_assessment_overdue::RULE,
+    g014_isolated_agency::RULE,
+    g015_lost_in_move::RULE,
+];
+
+pub fn rule(code: &str) -> Option<&'static RuleDef> {
+    REGISTRY.iter().find(|r| r.code == code)
+}
+
+/// `rules.yaml` must describe exactly the rules of the registry, under the same names.
+pub fn check_catalogue(catalogue: &RuleCatalogue) -> Result<(), MethodologyError> {
+    for rule in REGISTRY {
+        match catalogue.rules.iter().find(|r| r.code == rule.code) {
+            Some(entry) if entry.name == rule.name => {}
+            Some(entry) => {
+                return Err(MethodologyError(format!(
+                    "rules.yaml names {} `{}`; this version calls it `{}`",
+                    rule.code, entry.name, rule.name
+                )));
+            }
+            None => {
+                return Err(MethodologyError(format!(
+                    "rules.yaml has no entry for {}",
+                    rule.code
+                )));
+            }
+        }
+    }
+    if let Some(extra) = catalogue.rules.iter().find(|r| rule(&r.code).is_none()) {
+        return Err(MethodologyError(format!(
+            "rules.yaml describes {}, which this version does not have",
+            extra.code
+        )));
+    }
+    Ok(())
+}
+
+/// A flag anchored on one event, with the other events of its evidence.
+fn flag_on(code: &'static str, anchor: &Event, others: &[&Event], message: Label) -> FlagFacts {
+    FlagFacts {
+        code,
+        anchor: vec![anchor.id.value.0.clone()],
+        date: anchor.date.value,
+        agency: Some(anchor.agency.value.clone()),
+        events: std::iter::once(anchor)
+            .chain(others.iter().copied())
+            .map(|e| e.id.value.clone())
+            .collect(),
+        message,
+    }
+}
+
+/// A threshold in words, in both languages.
+fn duration_label(duration: Duration) -> Label {
+    match duration {
+        Duration::Days(n) => Label {
+            et: format!("{n} päeva"),
+            en: format!("{n} days"),
+        },
+        Duration::WorkingDays(n) => Label {
+            et: format!("{n} tööpäeva"),
+            en: format!("{n} working days"),
+        },
+    }
+}
+
+/// The rule's threshold duration; every rule that calls this has one in `rules.yaml`.
+fn limit(threshold: &Threshold) -> Duration {
+    threshold.duration.unwrap_or(Duration::Days(0))
+}
+
+/// Whether knowledge held by `source` from `from` reached `target` within `limit`
+/// through a time-respecting chain of handoffs.
+fn reached_within(
+    cx: &RuleContext,
+    source: &str,
+    from: &Date,
+    target: &str,
+    limit: Duration,
+) -> super::Certainty {
+    if source == target {
+        return super::Certainty::Always;
+    }
+    // Only handoffs inside the window can matter; working days stretch it by weekends and holidays.
+    let slack = match limit {
+        Duration::Days(n) => u64::from(n),
+        Duration::WorkingDays(n) => u64::from(n) * 2 + 14,
+    };
+    let until = from.last_day() + chrono::Days::new(slack);
+    let known = cx.channels.reach(&[(source, from)], until);
+    let Some(reached) = known.get(target) else {
+        return super::Certainty::Never;
+    };
+    let n = i64::from(limit.amount());
+    let surely = reached
+        .certainly_by
+        .is_some_and(|by| cx.calendar.span(from.first_day(), by, limit) <= n);
+    let possibly = cx.calendar.span(from.last_day(), reached.earliest, limit) <= n;
+    super::Certainty::from_bounds(possibly, surely)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::methodology::Methodology;
+
+    #[test]
+    fn the_registry_matches_the_embedded_catalogue() {
+        check_catalogue(&Methodology::embedded().rule_catalogue().unwrap()).unwrap();
+        let anchors: Vec<&str> = crate::model::RULE_ANCHORS.iter().map(|(c, _)| *c).collect();
+        let codes: Vec<&str> = REGISTRY.iter().map(|r| r.code).collect();
+        assert_eq!(codes, anchors);
+    }
+}
