@@ -39,14 +39,23 @@ impl Undecided {
             ),
         )
         .help("give the dates to the day where the records allow it");
-        match self
+        let events: Vec<&crate::model::Event> = self
             .events
-            .first()
-            .and_then(|id| case.events.iter().find(|e| &e.id.value == id))
+            .iter()
+            .filter_map(|id| case.events.iter().find(|e| &e.id.value == id))
+            .collect();
+        // Point at the imprecise date, where there is one among the events.
+        match events
+            .iter()
+            .find(|e| !e.date.is_precise())
+            .or(events.first())
         {
+            Some(event) if !event.date.is_precise() => diagnostic
+                .at(&event.date.span)
+                .label("known only to the month or year"),
             Some(event) => diagnostic
                 .at(&event.date.span)
-                .label("imprecise here or in a related event"),
+                .label("a related date is imprecise"),
             None => diagnostic,
         }
     }
