@@ -66,6 +66,11 @@ pub fn check(case: &Path, methodology: &Methodology) -> Result<Checked, CheckFai
         patterns: methodology
             .vocabulary("patterns")
             .map_err(CheckFailure::Methodology)?,
+        profiles: methodology
+            .profile_names()
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
     };
     let mut diagnostics = loaded.diagnostics;
     if let Some(case) = &loaded.case {

@@ -24,13 +24,15 @@ impl Duration {
     }
 }
 
-impl std::fmt::Display for Duration {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Duration::Days(n) => write!(f, "{n} days"),
-            Duration::WorkingDays(n) => write!(f, "{n} working days"),
-        }
-    }
+/// A duration in words, in both languages ("1 working day", "10 päeva").
+pub fn duration_words(duration: Duration) -> crate::methodology::Label {
+    let (et, en) = match duration {
+        Duration::Days(1) => ("1 päev".to_owned(), "1 day".to_owned()),
+        Duration::Days(n) => (format!("{n} päeva"), format!("{n} days")),
+        Duration::WorkingDays(1) => ("1 tööpäev".to_owned(), "1 working day".to_owned()),
+        Duration::WorkingDays(n) => (format!("{n} tööpäeva"), format!("{n} working days")),
+    };
+    crate::methodology::Label { et, en }
 }
 
 /// Counts days between dates, with the profile's public holidays for working days.

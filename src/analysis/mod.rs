@@ -10,7 +10,7 @@ mod reach;
 pub mod rules;
 mod thresholds;
 
-pub use calendar::{Calendar, Duration};
+pub use calendar::{Calendar, Duration, duration_words};
 pub use certainty::Certainty;
 pub use context::{LeadStretch, RuleContext};
 pub use flag::{Flag, FlagFacts, RuleOutput, Undecided};

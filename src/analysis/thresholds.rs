@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::Duration;
-use crate::methodology::{Profile, RuleCatalogue};
+use crate::methodology::{Label, Profile, RuleCatalogue};
 use crate::model::Settings;
 
 /// One rule's resolved settings.
@@ -13,8 +13,8 @@ pub struct Threshold {
     pub enabled: bool,
     pub duration: Option<Duration>,
     pub count: Option<u32>,
-    /// Where the values in force come from ("rules.yaml", the profile's source, "case settings").
-    pub source: String,
+    /// Where the values in force come from: the catalogue's source, the profile's, or the case.
+    pub source: Label,
 }
 
 /// The resolved settings of every rule, by code.
@@ -34,11 +34,15 @@ impl Thresholds {
                     rule.thresholds.get("working_days").copied(),
                 ),
                 count: rule.thresholds.get("count").copied(),
-                source: rule.source.en.clone(),
+                source: rule.source.clone(),
             };
             if let Some(over) = profile.rules.get(&rule.code) {
                 apply(&mut threshold, over.days, over.working_days, over.count);
-                threshold.source = over.source.clone();
+                // A profile's sources are citations, the same in both languages.
+                threshold.source = Label {
+                    et: over.source.clone(),
+                    en: over.source.clone(),
+                };
             }
             for over in settings.rules.iter().filter(|s| s.code.value == rule.code) {
                 apply(&mut threshold, over.days, over.working_days, over.count);
@@ -46,7 +50,10 @@ impl Thresholds {
                     threshold.enabled = enabled;
                 }
                 if over.days.is_some() || over.working_days.is_some() || over.count.is_some() {
-                    threshold.source = "case settings".to_owned();
+                    threshold.source = Label {
+                        et: "juhtumi seaded (settings.rules)".to_owned(),
+                        en: "the case's settings (settings.rules)".to_owned(),
+                    };
                 }
             }
             by_code.insert(rule.code.clone(), threshold);

@@ -1,7 +1,9 @@
 //! The command line: one file per command, and the only place that prints.
 
 mod check;
+mod graph;
 mod init;
+mod rules;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -56,6 +58,10 @@ pub enum Command {
     Init(init::Args),
     /// Print the JSON Schema of case.yaml and chronology files (for editors).
     Schema(schema::Args),
+    /// The gap-rule catalogue, or one rule's documentation and thresholds.
+    Rules(rules::Args),
+    /// The contact and handoff network (DOT, GraphML or JSON).
+    Graph(graph::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -86,6 +92,8 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Check(args) => check::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Rules(args) => rules::run(&args),
+        Command::Graph(args) => graph::run(&args),
     }
 }
 

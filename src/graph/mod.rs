@@ -87,7 +87,12 @@ impl<'c> CaseGraph<'c> {
                 }
             }
             if event.kind.value == EventKind::Meeting {
-                for attendee in &event.attended {
+                // The recording agency attends its own meeting; no loop is drawn for it.
+                for attendee in event
+                    .attended
+                    .iter()
+                    .filter(|a| a.value != event.agency.value)
+                {
                     if let Some(&from) = agency_nodes.get(attendee.as_str()) {
                         network.add_edge(
                             from,

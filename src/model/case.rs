@@ -214,6 +214,19 @@ pub struct RuleSetting {
     pub count: Option<u32>,
 }
 
+impl Event {
+    /// A confidential notification shows its receiving side only: whoever sent it is
+    /// hidden in every output (LasteKS § 27 lg 5).
+    pub fn hides_sender(&self) -> bool {
+        self.notifier_confidential && self.kind.is_handoff()
+    }
+
+    /// The acting agency as outputs may show it: `None` when it must stay hidden.
+    pub fn shown_agency(&self) -> Option<&Id> {
+        (!self.hides_sender()).then_some(&self.agency.value)
+    }
+}
+
 impl Case {
     /// The one person with `role: child` (validation guarantees there is exactly one).
     pub fn child(&self) -> Option<&Person> {

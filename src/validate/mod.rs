@@ -6,6 +6,7 @@ mod ids;
 mod references;
 mod residence;
 mod reviews;
+mod settings;
 
 use std::collections::{HashMap, HashSet};
 
@@ -17,6 +18,8 @@ use crate::model::{Case, Event, Id};
 pub struct OpenVocabularies {
     pub concerns: WordList,
     pub patterns: WordList,
+    /// The jurisdiction profiles `settings.profile` may name.
+    pub profiles: Vec<String>,
 }
 
 /// What every check may look up: the case, its ids, and the ids of items the loader
@@ -54,5 +57,6 @@ pub fn validate(
     events::check(&context, &mut out);
     residence::check(&context, &mut out);
     reviews::check(&context, &mut out);
+    settings::check(&context, &mut out);
     out
 }

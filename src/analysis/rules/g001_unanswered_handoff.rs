@@ -1,7 +1,7 @@
 //! G001 unanswered-handoff: a domestic referral or information request has no answer,
 //! once G002's threshold has passed before the outcome.
 
-use super::{RuleContext, RuleDef, RuleOutput, Threshold, flag_on};
+use super::{RuleContext, RuleDef, RuleOutput, Threshold, flag_on, sender};
 use crate::methodology::Label;
 use crate::model::EventKind;
 
@@ -26,14 +26,15 @@ fn check(cx: &RuleContext, _threshold: &Threshold, out: &mut RuleOutput) {
             continue;
         }
         out.decide(cx.passed_before_outcome(&handoff.event.date, limit), || {
+            let sender = sender(handoff.event);
             let message = Label {
                 et: format!(
                     "{} saatis {}-le üleandmise ({}), millele vastust ei tulnud",
-                    handoff.from, handoff.to, kind
+                    sender.et, handoff.to, kind
                 ),
                 en: format!(
                     "{} sent {} a handoff ({}) that was never answered",
-                    handoff.from, handoff.to, kind
+                    sender.en, handoff.to, kind
                 ),
             };
             flag_on(RULE.code, handoff.event, &[], message)

@@ -1,7 +1,7 @@
 //! G002 late-answer: a domestic referral or information request was answered, but later
 //! than the threshold.
 
-use super::{RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit};
+use super::{RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit, sender};
 use crate::methodology::Label;
 use crate::model::EventKind;
 
@@ -41,14 +41,15 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
                 } else {
                     ("", "")
                 };
+                let sender = sender(handoff.event);
                 let message = Label {
                     et: format!(
                         "{} vastas {}-i üleandmisele {} päeva pärast{inferred_et}; lävi {}",
-                        handoff.to, handoff.from, days, limit_label.et
+                        handoff.to, sender.et, days, limit_label.et
                     ),
                     en: format!(
                         "{} answered {}'s handoff after {} days{inferred_en}; threshold {}",
-                        handoff.to, handoff.from, days, limit_label.en
+                        handoff.to, sender.en, days, limit_label.en
                     ),
                 };
                 flag_on(RULE.code, handoff.event, &[answer.event], message)

@@ -3,7 +3,7 @@
 
 use std::ops::Not;
 
-use super::{RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit};
+use super::{RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit, sender};
 use crate::analysis::Certainty;
 use crate::methodology::Label;
 use crate::model::EventKind;
@@ -35,14 +35,15 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
                 .not()
                 .and(cx.passed_before_outcome(&handoff.event.date, limit)),
             || {
+                let sender = sender(handoff.event);
                 let message = Label {
                     et: format!(
                         "piiriülene üleandmine {} → {} jäi {} jooksul vastuseta",
-                        handoff.from, handoff.to, limit_label.et
+                        sender.et, handoff.to, limit_label.et
                     ),
                     en: format!(
                         "cross-border handoff {} → {} had no answer within {}",
-                        handoff.from, handoff.to, limit_label.en
+                        sender.en, handoff.to, limit_label.en
                     ),
                 };
                 let answer: Vec<_> = handoff.answer.map(|a| a.event).into_iter().collect();

@@ -88,7 +88,7 @@ fn flag_on(code: &'static str, anchor: &Event, others: &[&Event], message: Label
         code,
         anchor: vec![anchor.id.value.0.clone()],
         date: anchor.date.value,
-        agency: Some(anchor.agency.value.clone()),
+        agency: anchor.shown_agency().cloned(),
         events: std::iter::once(anchor)
             .chain(others.iter().copied())
             .map(|e| e.id.value.clone())
@@ -97,18 +97,23 @@ fn flag_on(code: &'static str, anchor: &Event, others: &[&Event], message: Label
     }
 }
 
-/// A threshold in words, in both languages.
-fn duration_label(duration: Duration) -> Label {
-    match duration {
-        Duration::Days(n) => Label {
-            et: format!("{n} päeva"),
-            en: format!("{n} days"),
+/// The sender of a handoff as a flag may name it: hidden for a confidential notification.
+fn sender(event: &Event) -> Label {
+    match event.shown_agency() {
+        Some(agency) => Label {
+            et: agency.to_string(),
+            en: agency.to_string(),
         },
-        Duration::WorkingDays(n) => Label {
-            et: format!("{n} tööpäeva"),
-            en: format!("{n} working days"),
+        None => Label {
+            et: "Teavitaja (konfidentsiaalne)".to_owned(),
+            en: "Notifier (confidential)".to_owned(),
         },
     }
+}
+
+/// A threshold in words, in both languages.
+fn duration_label(duration: Duration) -> Label {
+    super::duration_words(duration)
 }
 
 /// The rule's threshold duration; every rule that calls this has one in `rules.yaml`.

@@ -1,0 +1,211 @@
+//! `casereview rules [CODE]`: the gap-rule catalogue, or one rule's documentation with its
+//! thresholds in force (a profile's, or a case's) and their sources.
+
+use std::path::PathBuf;
+
+use super::{CliError, Lang, MethodologyArgs, Status, print_out};
+use crate::analysis::{Threshold, Thresholds, rules};
+use crate::methodology::{Methodology, RuleEntry};
+use crate::model::{Language, Settings};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A rule code (G004); without one, the whole catalogue.
+    pub code: Option<String>,
+    /// The jurisdiction profile whose thresholds to show.
+    #[arg(long, default_value = "ee", conflicts_with = "case")]
+    pub profile: String,
+    /// Show the thresholds in force for this case (its profile and `settings.rules`).
+    #[arg(long, value_name = "CASE")]
+    pub case: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
+    #[command(flatten)]
+    pub methodology: MethodologyArgs,
+}
+
+pub fn run(args: &Args) -> Result<Status, CliError> {
+    let methodology = args.methodology.load()?;
+    let catalogue = methodology.rule_catalogue()?;
+    rules::check_catalogue(&catalogue)?;
+    let (profile_name, settings) = profile_and_settings(args, &methodology)?;
+    let profile = methodology.profile(&profile_name)?;
+    let thresholds = Thresholds::resolve(&catalogue, &profile, &settings);
+    let language = match args.lang {
+        Lang::Et => Language::Et,
+        Lang::En => Language::En,
+    };
+    let text = match &args.code {
+        None => catalogue_table(
+            &catalogue.rules,
+            &thresholds,
+            language,
+            profile.name.get(language),
+        ),
+        Some(code) => {
+            let code = code.to_uppercase();
+            let entry = catalogue
+                .rules
+                .iter()
+                .find(|r| r.code == code)
+                .ok_or_else(|| {
+                    let known: Vec<&str> =
+                        catalogue.rules.iter().map(|r| r.code.as_str()).collect();
+                    CliError(format!(
+                        "no rule `{code}`; the rules are {}",
+                        known.join(", ")
+                    ))
+                })?;
+            let documentation = methodology
+                .rule_documentation(&code, language_code(language))
+                .ok_or_else(|| {
+                    CliError(format!(
+                        "methodology/rules/{}/{code}.md is missing",
+                        language_code(language)
+                    ))
+                })?;
+            let threshold = thresholds
+                .get(&code)
+                .expect("every catalogue rule is resolved");
+            let severities = methodology.vocabulary("flag-severities")?;
+            let severity = severities.label(&entry.severity, language);
+            one_rule(
+                documentation,
+                severity,
+                threshold,
+                language,
+                profile.name.get(language),
+            )
+        }
+    };
+    print_out(&text)?;
+    Ok(Status::Success)
+}
+
+fn profile_and_settings(
+    args: &Args,
+    methodology: &Methodology,
+) -> Result<(String, Settings), CliError> {
+    let Some(case) = &args.case else {
+        return Ok((args.profile.clone(), Settings::default()));
+    };
+    let checked = crate::pipeline::check(case, methodology)?;
+    let case = checked.case.ok_or_else(|| {
+        CliError(format!(
+            "{} cannot be read: run `casereview check` on it",
+            case.display()
+        ))
+    })?;
+    let profile = case
+        .settings
+        .profile
+        .as_ref()
+        .map_or("ee".to_owned(), |p| p.value.clone());
+    Ok((profile, case.settings))
+}
+
+fn language_code(language: Language) -> &'static str {
+    match language {
+        Language::Et => "et",
+        Language::En => "en",
+    }
+}
+
+/// The threshold in force, in words.
+pub fn threshold_words(threshold: &Threshold, language: Language) -> String {
+    let mut parts = Vec::new();
+    if let Some(count) = threshold.count {
+        parts.push(match language {
+            Language::Et => format!("{count} korda"),
+            Language::En => format!("{count} times"),
+        });
+    }
+    if let Some(duration) = threshold.duration {
+        parts.push(
+            crate::analysis::duration_words(duration)
+                .get(language)
+                .to_owned(),
+        );
+    }
+    let joined = if parts.is_empty() {
+        "—".to_owned()
+    } else {
+        parts.join(match language {
+            Language::Et => " / ",
+            Language::En => " in ",
+        })
+    };
+    if threshold.enabled {
+        joined
+    } else {
+        match language {
+            Language::Et => format!("{joined} (välja lülitatud)"),
+            Language::En => format!("{joined} (disabled)"),
+        }
+    }
+}
+
+fn catalogue_table(
+    entries: &[RuleEntry],
+    thresholds: &Thresholds,
+    language: Language,
+    profile: &str,
+) -> String {
+    let heading = match language {
+        Language::Et => format!("Lünkade reeglid (profiil: {profile})\n\n"),
+        Language::En => format!("Gap rules (profile: {profile})\n\n"),
+    };
+    let mut out = heading;
+    for entry in entries {
+        let threshold = thresholds
+            .get(&entry.code)
+            .map(|t| threshold_words(t, language))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{}  {:<28} {:<6} {:<22} {}\n",
+            entry.code,
+            entry.name,
+            entry.severity,
+            threshold,
+            entry.summary.get(language)
+        ));
+    }
+    out.push_str(match language {
+        Language::Et => "\nÜhe reegli dokumentatsioon: casereview rules G004 --lang et\n",
+        Language::En => "\nOne rule's documentation: casereview rules G004\n",
+    });
+    out
+}
+
+fn one_rule(
+    documentation: &str,
+    severity_label: &str,
+    threshold: &Threshold,
+    language: Language,
+    profile: &str,
+) -> String {
+    let mut out = documentation.trim_end().to_owned();
+    let (heading, in_force, severity, limit, source) = match language {
+        Language::Et => (
+            "## Kehtivad läved",
+            "Profiil",
+            "Raskusaste",
+            "Lävi",
+            "Allikas",
+        ),
+        Language::En => (
+            "## Thresholds in force",
+            "Profile",
+            "Severity",
+            "Threshold",
+            "Source",
+        ),
+    };
+    out.push_str(&format!(
+        "\n\n{heading}\n\n- {in_force}: {profile}\n- {severity}: {}\n- {limit}: {}\n- {source}: {}\n",
+        severity_label,
+        threshold_words(threshold, language),
+        threshold.source.get(language)
+    ));
+    out
+}

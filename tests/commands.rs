@@ -1,0 +1,160 @@
+//! The `rules`, `graph` and `schema` commands.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn rules_lists_the_whole_catalogue() {
+    let run = run(&["rules"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for n in 1..=15 {
+        assert!(
+            run.stdout.contains(&format!("G{n:03}")),
+            "G{n:03} missing:\n{}",
+            run.stdout
+        );
+    }
+    assert!(run.stdout.contains("knowledge-not-shared"));
+}
+
+#[test]
+fn one_rule_prints_its_documentation_and_thresholds_in_the_profile() {
+    let en = run(&["rules", "G002", "--profile", "en"]);
+    assert_eq!(en.code, 0, "{}", en.stderr);
+    for heading in [
+        "## What it flags",
+        "## Why it matters",
+        "## Source",
+        "## Flagged example",
+        "## Not flagged",
+        "## Limits",
+        "## Thresholds in force",
+    ] {
+        assert!(en.stdout.contains(heading), "{heading}:\n{}", en.stdout);
+    }
+    assert!(
+        en.stdout.contains("Threshold: 1 working day"),
+        "{}",
+        en.stdout
+    );
+    let et = run(&["rules", "g002", "--lang", "et"]);
+    assert!(
+        et.stdout.contains("## Mida see märgib") && et.stdout.contains("Lävi: 10 päeva"),
+        "{}",
+        et.stdout
+    );
+}
+
+#[test]
+fn rules_for_a_case_use_its_profile_and_settings() {
+    let dir = copy_case(&repo().join("tests/fixtures/base"));
+    edit(
+        dir.path(),
+        "case.yaml",
+        "flag_reviews: []",
+        "flag_reviews: []\nsettings:\n  profile: fi\n  rules:\n    G003: { days: 21 }\n    G008: { enabled: false }",
+    );
+    let case = dir.path().to_str().unwrap();
+    let g002 = run(&["rules", "G002", "--case", case]);
+    assert!(
+        g002.stdout.contains("Threshold: 7 working days"),
+        "{}",
+        g002.stdout
+    );
+    let g003 = run(&["rules", "G003", "--case", case]);
+    assert!(
+        g003.stdout.contains("Threshold: 21 days") && g003.stdout.contains("settings.rules"),
+        "{}",
+        g003.stdout
+    );
+    let all = run(&["rules", "--case", case]);
+    assert!(
+        all.stdout
+            .lines()
+            .any(|l| l.starts_with("G008") && l.contains("(disabled)")),
+        "{}",
+        all.stdout
+    );
+}
+
+#[test]
+fn an_unknown_rule_is_a_usage_error() {
+    let run = run(&["rules", "G099"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no rule `G099`"), "{}", run.stderr);
+}
+
+#[test]
+fn graph_in_every_format() {
+    let case = repo().join("examples/mets-2024");
+    let case = case.to_str().unwrap();
+    let dot = run(&["graph", case]);
+    assert_eq!(dot.code, 0, "{}", dot.stderr);
+    assert!(
+        dot.stdout.starts_with("digraph case {") && dot.stdout.contains("\"school\" -> \"kov-a\""),
+        "{}",
+        dot.stdout
+    );
+    let json = run(&["graph", case, "--format", "json"]);
+    let network: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert!(
+        network["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["event"] == "e024" && e["kind"] == "handoff")
+    );
+    let graphml = run(&["graph", case, "--format", "graphml"]);
+    assert!(
+        graphml.stdout.contains("<graphml")
+            && graphml
+                .stdout
+                .contains("<edge source=\"ska\" target=\"fi-espoo\">"),
+        "{}",
+        graphml.stdout
+    );
+}
+
+#[test]
+fn graph_hides_a_confidential_notifier() {
+    let dir = copy_case(&repo().join("examples/mets-2024"));
+    edit(
+        dir.path(),
+        "case.yaml",
+        "    kind: referral\n    to: kov-a\n    concerns: [neglect]\n",
+        "    kind: referral\n    to: kov-a\n    notifier_confidential: true\n    concerns: [neglect]\n",
+    );
+    let json = run(&["graph", dir.path().to_str().unwrap(), "--format", "json"]);
+    let network: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let e027 = network["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["event"] == "e027")
+        .unwrap();
+    assert_eq!(e027["from"], "notifier-confidential");
+    let flags = run(&["check", dir.path().to_str().unwrap(), "--format", "json"]);
+    let flags: serde_json::Value = serde_json::from_str(&flags.stdout).unwrap();
+    let g001 = flags["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "G001:e027")
+        .unwrap();
+    assert!(g001["agency"].is_null());
+    assert!(
+        !g001["message"].as_str().unwrap().contains("lasteabi"),
+        "{g001}"
+    );
+}
+
+#[test]
+fn schema_is_json_with_both_file_kinds() {
+    let run = run(&["schema"]);
+    assert_eq!(run.code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert!(
+        schema["$defs"]["caseFile"].is_object() && schema["$defs"]["chronologyFile"].is_object()
+    );
+}
