@@ -131,6 +131,16 @@ impl Methodology {
         self.yaml("rules.yaml")
     }
 
+    /// The glossary of the method and the format.
+    pub fn glossary(&self) -> Result<Glossary, MethodologyError> {
+        self.yaml("glossary.yaml")
+    }
+
+    /// The quality markers a finished report is checked against.
+    pub fn quality_markers(&self) -> Result<QualityMarkers, MethodologyError> {
+        self.yaml("quality-markers.yaml")
+    }
+
     /// A rule's documentation in one language (`rules/et/G004.md`).
     pub fn rule_documentation(&self, code: &str, language: &str) -> Option<&str> {
         self.file(&format!("rules/{language}/{code}.md"))
@@ -149,6 +159,50 @@ fn collect_embedded(dir: &Dir<'static>, files: &mut BTreeMap<String, String>) {
     for sub in dir.dirs() {
         collect_embedded(sub, files);
     }
+}
+
+/// `glossary.yaml`.
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    pub terms: Vec<GlossaryTerm>,
+}
+
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTerm {
+    pub id: String,
+    pub et: Definition,
+    pub en: Definition,
+}
+
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    pub term: String,
+    pub definition: String,
+}
+
+/// `quality-markers.yaml`.
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualityMarkers {
+    pub markers: Vec<QualityMarker>,
+}
+
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualityMarker {
+    pub id: String,
+    pub et: MarkerText,
+    pub en: MarkerText,
+}
+
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkerText {
+    pub text: String,
+    pub why: String,
 }
 
 /// `rules.yaml`.
