@@ -162,11 +162,20 @@ fn schema_is_json_with_both_file_kinds() {
 #[test]
 fn a_methodology_folder_overrides_one_file_and_keeps_the_rest() {
     let dir = copy_case(&repo().join("tests/fixtures/base"));
-    edit(dir.path(), "chronology/school.yaml", "concerns: [neglect]", "concerns: [bullying]");
+    edit(
+        dir.path(),
+        "chronology/school.yaml",
+        "concerns: [neglect]",
+        "concerns: [bullying]",
+    );
     let case = dir.path().to_str().unwrap();
     let plain = run(&["check", case]);
     assert_eq!(plain.code, 1, "{}", plain.stdout);
-    assert!(plain.stdout.contains("`bullying` is not a concern"), "{}", plain.stdout);
+    assert!(
+        plain.stdout.contains("`bullying` is not a concern"),
+        "{}",
+        plain.stdout
+    );
 
     let methodology = tempfile::tempdir().unwrap();
     std::fs::create_dir(methodology.path().join("vocabulary")).unwrap();
@@ -175,7 +184,12 @@ fn a_methodology_folder_overrides_one_file_and_keeps_the_rest() {
         "words:\n  - { id: neglect, et: Hooletusse jätmine, en: Neglect }\n  - { id: bullying, et: Kiusamine, en: Bullying }\n",
     )
     .unwrap();
-    let overridden = run(&["check", case, "--methodology", methodology.path().to_str().unwrap()]);
+    let overridden = run(&[
+        "check",
+        case,
+        "--methodology",
+        methodology.path().to_str().unwrap(),
+    ]);
     assert_eq!(overridden.code, 0, "{}", overridden.stdout);
 }
 
@@ -183,7 +197,16 @@ fn a_methodology_folder_overrides_one_file_and_keeps_the_rest() {
 fn a_broken_methodology_override_is_a_usage_error() {
     let methodology = tempfile::tempdir().unwrap();
     std::fs::write(methodology.path().join("rules.yaml"), "rules: [oops]\n").unwrap();
-    let run = run(&["check", repo().join("examples/mets-2024").to_str().unwrap(), "--methodology", methodology.path().to_str().unwrap()]);
+    let run = run(&[
+        "check",
+        repo().join("examples/mets-2024").to_str().unwrap(),
+        "--methodology",
+        methodology.path().to_str().unwrap(),
+    ]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("methodology/rules.yaml"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("methodology/rules.yaml"),
+        "{}",
+        run.stderr
+    );
 }

@@ -63,7 +63,9 @@ fn every_rule_fires_on_its_fixture_and_stays_quiet_on_the_twin() {
         let quiet = flags(&fixture(code, "quiet"));
         let wrong: Vec<&String> = quiet.iter().filter(|f| f.starts_with(&prefix)).collect();
         if !wrong.is_empty() {
-            failures.push(format!("{code}-quiet: must raise no {code} flag, got {wrong:?}"));
+            failures.push(format!(
+                "{code}-quiet: must raise no {code} flag, got {wrong:?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
@@ -90,7 +92,10 @@ fn every_rule_has_both_fixtures() {
         assert!(codes.contains(&code), "the catalogue has no {code}");
     }
     let table: Vec<&str> = RULES.iter().map(|(code, _)| *code).collect();
-    assert_eq!(table, codes, "RULES must list every rule of the catalogue, in order");
+    assert_eq!(
+        table, codes,
+        "RULES must list every rule of the catalogue, in order"
+    );
     for &(code, expected) in RULES {
         assert!(
             expected.starts_with(&format!("{code}:")),
@@ -107,6 +112,9 @@ fn every_rule_has_both_fixtures() {
         let known = name.rsplit_once('-').is_some_and(|(code, twin)| {
             table.contains(&code) && (twin == "fires" || twin == "quiet")
         });
-        assert!(known, "tests/fixtures/rules/{name} is not a fixture of a known rule");
+        assert!(
+            known,
+            "tests/fixtures/rules/{name} is not a fixture of a known rule"
+        );
     }
 }

@@ -14,12 +14,16 @@ fn schema() -> jsonschema::Validator {
 
 /// YAML as an editor's language server sees it: YAML 1.2 scalars as JSON values.
 fn as_json(path: &Path) -> serde_json::Value {
-    let yaml: serde_yaml::Value = serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let yaml: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     serde_json::to_value(yaml).unwrap()
 }
 
 fn errors(validator: &jsonschema::Validator, instance: &serde_json::Value) -> Vec<String> {
-    validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect()
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
 }
 
 #[test]
@@ -46,17 +50,28 @@ fn broken_files_are_rejected() {
     let base = repo().join("tests/fixtures/base");
     let original = std::fs::read_to_string(base.join("case.yaml")).unwrap();
     for (find, replace) in [
-        ("    agency: kov-a\n    kind: contact", "    agnecy: kov-a\n    kind: contact"),
+        (
+            "    agency: kov-a\n    kind: contact",
+            "    agnecy: kov-a\n    kind: contact",
+        ),
         ("version: \"1\"", "version: 0.3"),
         ("kind: decision", "kind: decisoin"),
         ("format: casereview/1", "format: casereview/2"),
     ] {
         assert_eq!(original.matches(find).count(), 1, "{find}");
-        let broken: serde_yaml::Value = serde_yaml::from_str(&original.replacen(find, replace, 1)).unwrap();
+        let broken: serde_yaml::Value =
+            serde_yaml::from_str(&original.replacen(find, replace, 1)).unwrap();
         let problems = errors(&validator, &serde_json::to_value(broken).unwrap());
         assert!(!problems.is_empty(), "`{replace}` was accepted");
     }
     let chronology = std::fs::read_to_string(base.join("chronology/school.yaml")).unwrap();
-    let referral_without_to: serde_yaml::Value = serde_yaml::from_str(&chronology.replace("    to: kov-a\n", "")).unwrap();
-    assert!(!errors(&validator, &serde_json::to_value(referral_without_to).unwrap()).is_empty());
+    let referral_without_to: serde_yaml::Value =
+        serde_yaml::from_str(&chronology.replace("    to: kov-a\n", "")).unwrap();
+    assert!(
+        !errors(
+            &validator,
+            &serde_json::to_value(referral_without_to).unwrap()
+        )
+        .is_empty()
+    );
 }

@@ -3,6 +3,8 @@
 //! information request, the receiving agency's first event after it (inferred). Answers
 //! after the outcome do not count.
 
+use std::collections::HashMap;
+
 use super::Timeline;
 use crate::model::{Case, Event, EventKind};
 
@@ -27,31 +29,32 @@ pub struct Handoff<'c> {
 pub fn link_handoffs<'c>(case: &'c Case, timeline: &Timeline<'c>) -> Vec<Handoff<'c>> {
     let outcome_day = case.meta.outcome.date.last_day();
     let country = |agency: &str| case.agency(agency).map(|a| a.country.value.as_str());
+    // The first event (in timeline order) naming each handoff in `reply_to`.
+    let mut first_reply: HashMap<&str, &Event> = HashMap::new();
+    for event in &timeline.events {
+        if let Some(reply_to) = &event.reply_to {
+            first_reply.entry(reply_to.as_str()).or_insert(event);
+        }
+    }
     let mut handoffs = Vec::new();
     for (position, event) in timeline.events.iter().enumerate() {
         let Some(to) = event.to.as_ref().filter(|_| event.kind.is_handoff()) else {
             continue;
         };
         let to = to.as_str();
-        let receiver_events = timeline.events.iter().filter(|e| e.agency.as_str() == to);
-        let explicit = receiver_events
-            .clone()
-            .find(|e| {
-                e.reply_to
-                    .as_ref()
-                    .is_some_and(|r| r.value == event.id.value)
-            })
-            .map(|e| Answer {
-                event: e,
+        let explicit = first_reply
+            .get(event.id.as_str())
+            .filter(|reply| reply.agency.as_str() == to)
+            .map(|reply| Answer {
+                event: reply,
                 inferred: false,
             });
         let inferred = || {
             if event.kind.value == EventKind::InfoShare {
                 return None;
             }
-            timeline.events[position + 1..]
-                .iter()
-                .find(|e| e.agency.as_str() == to && e.kind.value != EventKind::Outcome)
+            timeline
+                .next_of_agency(to, position, |e| e.kind.value != EventKind::Outcome)
                 .map(|e| Answer {
                     event: e,
                     inferred: true,

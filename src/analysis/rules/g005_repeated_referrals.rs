@@ -2,10 +2,10 @@
 //! agency within the window, and that agency completed no assessment between the first of
 //! them and it ("start again"). Every referral past the count fires too.
 
-use std::ops::Not;
-
 use super::{RuleContext, RuleDef, RuleOutput, Threshold, flag_on, limit};
-use crate::analysis::Certainty;
+use std::collections::HashMap;
+
+use crate::analysis::{Certainty, Duration};
 use crate::methodology::Label;
 use crate::model::{Event, EventKind};
 
@@ -19,25 +19,59 @@ pub const RULE: RuleDef = RuleDef {
 fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
     let window = limit(threshold);
     let needed = threshold.count.unwrap_or(3) as usize;
-    let referrals: Vec<&Event> = cx
+    // Each receiver's referrals, in timeline order.
+    let mut received: HashMap<&str, Vec<&Event>> = HashMap::new();
+    for handoff in cx
         .graph
         .handoffs
         .iter()
         .filter(|h| h.event.kind.value == EventKind::Referral)
-        .map(|h| h.event)
-        .collect();
-    for (k, &referral) in referrals.iter().enumerate() {
-        let receiver = referral.to.as_ref().map_or("", |t| t.as_str());
-        let earlier: Vec<&Event> = referrals[..=k]
-            .iter()
-            .copied()
-            .filter(|r| r.to.as_ref().is_some_and(|t| t.as_str() == receiver))
+    {
+        received.entry(handoff.to).or_default().push(handoff.event);
+    }
+    for (receiver, referrals) in &received {
+        let completed: Vec<&Event> = cx
+            .graph
+            .timeline
+            .of_agency(receiver)
+            .filter(|e| e.kind.value == EventKind::AssessmentCompleted)
             .collect();
-        let within = |r: &Event| {
-            cx.calendar
-                .longer_than(&r.date, &referral.date, window)
-                .not()
+        let agency = Received {
+            receiver,
+            referrals,
+            completed,
         };
+        for k in 0..referrals.len() {
+            agency.check_referral(cx, window, needed, k, out);
+        }
+    }
+}
+
+/// One agency's referrals received and assessments completed.
+struct Received<'a, 'c> {
+    receiver: &'a str,
+    referrals: &'a [&'c Event],
+    completed: Vec<&'c Event>,
+}
+
+impl Received<'_, '_> {
+    /// Whether the `k`-th referral received starts the count again.
+    fn check_referral(
+        &self,
+        cx: &RuleContext,
+        window: Duration,
+        needed: usize,
+        k: usize,
+        out: &mut RuleOutput,
+    ) {
+        let referral = self.referrals[k];
+        let receiver = self.receiver;
+        // Only referrals that may lie inside the window count; older ones are skipped unread.
+        let oldest =
+            referral.date.first_day() - chrono::Days::new(u64::from(window.amount()) * 2 + 366);
+        let earlier = &self.referrals[..=k];
+        let earlier = &earlier[earlier.partition_point(|r| r.date.first_day() < oldest)..];
+        let within = |r: &Event| !cx.calendar.longer_than(&r.date, &referral.date, window);
         let surely: Vec<&Event> = earlier
             .iter()
             .copied()
@@ -48,19 +82,9 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
             .copied()
             .filter(|r| within(r) != Certainty::Never)
             .collect();
-        let completed: Vec<&Event> = cx
-            .graph
-            .timeline
-            .events
-            .iter()
-            .copied()
-            .filter(|e| {
-                e.kind.value == EventKind::AssessmentCompleted && e.agency.as_str() == receiver
-            })
-            .collect();
         // An assessment completed between the first referral counted and this one.
         let assessed_between = |first: &Event, surely_inside: bool| {
-            completed.iter().any(|c| {
+            self.completed.iter().any(|c| {
                 if surely_inside {
                     c.date.first_day() >= first.date.last_day()
                         && c.date.last_day() <= referral.date.first_day()

@@ -22,12 +22,7 @@ fn check(cx: &RuleContext, _threshold: &Threshold, out: &mut RuleOutput) {
         .filter(|e| e.kind.value == EventKind::AssessmentCompleted)
     {
         let agency = completion.agency.as_str();
-        let own = || {
-            events
-                .iter()
-                .copied()
-                .filter(move |e| e.agency.as_str() == agency)
-        };
+        let own = || cx.graph.timeline.of_agency(agency);
         // The agency's latest start on or before the completion; else the completion itself.
         let start: &Event = own()
             .rfind(|e| {

@@ -5,6 +5,8 @@
 use std::ops::Not;
 
 use super::{FlagFacts, RuleContext, RuleDef, RuleOutput, Threshold, limit};
+use std::collections::HashMap;
+
 use crate::analysis::Certainty;
 use crate::methodology::Label;
 use crate::model::{Event, EventKind};
@@ -19,7 +21,27 @@ pub const RULE: RuleDef = RuleDef {
 fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
     let window = limit(threshold);
     let events = &cx.graph.timeline.events;
+    // Each agency's contacts with the child, in timeline order (by the start of their dates).
+    let contacts: HashMap<&str, Vec<&Event>> = cx
+        .graph
+        .case
+        .agencies
+        .iter()
+        .map(|a| {
+            (
+                a.id.as_str(),
+                cx.graph
+                    .timeline
+                    .of_agency(a.id.as_str())
+                    .filter(|e| cx.graph.is_child_contact(e))
+                    .collect(),
+            )
+        })
+        .collect();
     for &meeting in events.iter().filter(|e| e.kind.value == EventKind::Meeting) {
+        // Contacts that start after the meeting's last day, or long before it, cannot count.
+        let oldest =
+            meeting.date.first_day() - chrono::Days::new(u64::from(window.amount()) * 2 + 366);
         let present = |agency: &str| {
             meeting.agency.as_str() == agency
                 || meeting.attended.iter().any(|a| a.as_str() == agency)
@@ -31,10 +53,10 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
             }
             let mut contact = Certainty::Never;
             let mut evidence: Option<&Event> = None;
-            for &event in events
-                .iter()
-                .filter(|e| e.agency.as_str() == agency && cx.graph.is_child_contact(e))
-            {
+            let own = &contacts[agency];
+            let from = own.partition_point(|e| e.date.first_day() < oldest);
+            let to = own.partition_point(|e| e.date.first_day() <= meeting.date.last_day());
+            for &event in &own[from..to] {
                 let before = Certainty::from_bounds(
                     event.date.first_day() <= meeting.date.last_day(),
                     event.date.last_day() <= meeting.date.first_day(),

@@ -5,7 +5,10 @@
 use std::ops::Not;
 
 use super::{RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit};
+use std::collections::HashMap;
+
 use crate::analysis::Certainty;
+use crate::graph::Handoff;
 use crate::methodology::Label;
 use crate::model::{AgencyKind, EventKind, IncidentSeverity};
 
@@ -23,6 +26,16 @@ fn escalates_to(kind: Option<AgencyKind>) -> bool {
 fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
     let limit = limit(threshold);
     let limit_label = duration_label(limit);
+    // Each agency's handoffs to the police, child protection or social work.
+    let mut sent: HashMap<&str, Vec<&Handoff>> = HashMap::new();
+    for handoff in cx
+        .graph
+        .handoffs
+        .iter()
+        .filter(|h| escalates_to(cx.graph.agency_kind(h.to)))
+    {
+        sent.entry(handoff.from).or_default().push(handoff);
+    }
     for &incident in cx
         .graph
         .timeline
@@ -41,12 +54,7 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
             continue;
         }
         let mut escalated = Certainty::Never;
-        for handoff in cx
-            .graph
-            .handoffs
-            .iter()
-            .filter(|h| h.from == agency && escalates_to(cx.graph.agency_kind(h.to)))
-        {
+        for handoff in sent.get(agency).into_iter().flatten() {
             let date = &handoff.event.date;
             let after = Certainty::from_bounds(
                 date.last_day() >= incident.date.first_day(),

@@ -22,8 +22,8 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
         .filter(|(_, e)| e.kind.value == EventKind::AssessmentStarted)
     {
         let agency = start.agency.as_str();
-        let completion = events[position + 1..].iter().copied().find(|e| {
-            e.kind.value == EventKind::AssessmentCompleted && e.agency.as_str() == agency
+        let completion = cx.graph.timeline.next_of_agency(agency, position, |e| {
+            e.kind.value == EventKind::AssessmentCompleted
         });
         let certainty = match completion {
             Some(done) => cx.calendar.longer_than(&start.date, &done.date, limit),

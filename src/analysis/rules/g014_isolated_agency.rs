@@ -25,10 +25,8 @@ fn check(cx: &RuleContext, _threshold: &Threshold, out: &mut RuleOutput) {
         };
         let contacts: Vec<&Event> = graph
             .timeline
-            .events
-            .iter()
-            .copied()
-            .filter(|e| e.agency.as_str() == id && graph.is_child_contact(e))
+            .of_agency(id)
+            .filter(|e| graph.is_child_contact(e))
             .collect();
         let Some(first) = contacts.first() else {
             continue;
@@ -43,9 +41,8 @@ fn check(cx: &RuleContext, _threshold: &Threshold, out: &mut RuleOutput) {
             });
         let records_meeting = graph
             .timeline
-            .events
-            .iter()
-            .any(|e| e.agency.as_str() == id && e.kind.value == EventKind::Meeting);
+            .of_agency(id)
+            .any(|e| e.kind.value == EventKind::Meeting);
         if connected || records_meeting {
             continue;
         }
