@@ -4,6 +4,7 @@
 //! (→ [`diagnostics`]), [`graph`], [`analysis`] (gap rules), then the outputs.
 
 pub mod analysis;
+pub mod assets;
 pub mod cli;
 pub mod diagnostics;
 pub mod graph;
@@ -11,5 +12,6 @@ pub mod load;
 pub mod methodology;
 pub mod model;
 pub mod pipeline;
+pub mod render;
 pub mod synthetic;
 pub mod validate;

@@ -377,6 +377,10 @@ enum FollowUp {
 /// Most follow-ups come within this many events of their cause.
 const FOLLOW_UP_SPREAD: usize = 40;
 
+/// How far back a meeting's convenor looks for the agencies to invite: G009's threshold,
+/// so that the agencies the rule expects are the ones usually invited.
+const MEETING_LOOKBACK_DAYS: usize = 90;
+
 /// Builds the events one slot at a time, in timeline order.
 struct Timeline<'a> {
     frame: &'a Frame,
@@ -388,6 +392,13 @@ struct Timeline<'a> {
     follow_up_count: usize,
     /// Days from the period's start, one per slot but the outcome's, sorted.
     days: Vec<usize>,
+    /// Per agency, the days (from the period's start) it is involved with the family:
+    /// the lead throughout, the others for a stretch, as in real cases.
+    involvement: Vec<std::ops::RangeInclusive<usize>>,
+    /// The agencies involved on the current slot's day (the lead always among them).
+    active: Vec<usize>,
+    /// Per agency, the day of its latest event with the child.
+    last_child_contact: Vec<Option<usize>>,
 }
 
 impl<'a> Timeline<'a> {
@@ -400,6 +411,9 @@ impl<'a> Timeline<'a> {
             follow_ups: BTreeMap::new(),
             follow_up_count: 0,
             days: Vec::new(),
+            involvement: Vec::new(),
+            active: Vec::new(),
+            last_child_contact: vec![None; agencies.len()],
         }
     }
 
@@ -410,17 +424,43 @@ impl<'a> Timeline<'a> {
         let span = self.frame.review_days().max(1);
         self.days = (0..before_outcome).map(|_| self.rng.below(span)).collect();
         self.days.sort_unstable();
+        self.involvement = self.involvement_spans(span);
         self.events.reserve(count);
         for slot in 0..before_outcome {
+            self.refresh_active(slot);
             let event = match self.due_follow_up(slot) {
                 Some(follow_up) => self.follow_up(slot, follow_up),
                 None => self.fresh(slot),
             };
+            if event.child_seen || event.people.contains(&"child") {
+                self.last_child_contact[event.agency] = Some(self.days[slot]);
+            }
             self.events.push(event);
         }
         let outcome = self.outcome();
         self.events.push(outcome);
         self.events
+    }
+
+    /// The lead for the whole period; each other agency for 15–40 % of it, somewhere.
+    fn involvement_spans(&mut self, span: usize) -> Vec<std::ops::RangeInclusive<usize>> {
+        (0..self.agencies.len())
+            .map(|agency| {
+                if agency == 0 {
+                    return 0..=span;
+                }
+                let length = span * self.rng.between(15, 40) / 100;
+                let start = self.rng.below(span - length + 1);
+                start..=start + length
+            })
+            .collect()
+    }
+
+    fn refresh_active(&mut self, slot: usize) {
+        let day = self.days[slot];
+        self.active.clear();
+        self.active
+            .extend((0..self.agencies.len()).filter(|&a| self.involvement[a].contains(&day)));
     }
 
     fn due_follow_up(&mut self, slot: usize) -> Option<FollowUp> {
@@ -487,13 +527,16 @@ impl<'a> Timeline<'a> {
         }
     }
 
-    /// An agency whose kind does this kind of event; the lead when none does.
+    /// An involved agency whose kind does this kind of event; the lead when none does.
     fn agency_for(&mut self, kinds: &[AgencyKind]) -> usize {
         // The lead agency keeps the fullest record, as in real reviews.
         if kinds.contains(&AgencyKind::ChildProtection) && self.rng.percent(40) {
             return 0;
         }
-        let eligible: Vec<usize> = (0..self.agencies.len())
+        let eligible: Vec<usize> = self
+            .active
+            .iter()
+            .copied()
             .filter(|&a| kinds.contains(&self.agencies[a].kind))
             .collect();
         if eligible.is_empty() {
@@ -503,11 +546,12 @@ impl<'a> Timeline<'a> {
         }
     }
 
+    /// Any involved agency, the lead more often than the rest.
     fn any_agency(&mut self) -> usize {
         if self.rng.percent(25) {
             0
         } else {
-            self.rng.below(self.agencies.len())
+            *self.rng.pick(&self.active)
         }
     }
 
@@ -594,10 +638,15 @@ impl<'a> Timeline<'a> {
         }
     }
 
-    /// Handoffs mostly flow towards the lead agency; the lead asks the others.
+    /// Handoffs mostly flow towards the lead agency; the lead asks the other involved
+    /// agencies (any other agency when none is involved).
     fn handoff_target(&mut self, from: usize) -> usize {
         if from != 0 && self.rng.percent(70) {
             return 0;
+        }
+        let involved: Vec<usize> = self.active.iter().copied().filter(|&a| a != from).collect();
+        if !involved.is_empty() {
+            return *self.rng.pick(&involved);
         }
         let other = self.rng.below(self.agencies.len() - 1);
         if other >= from { other + 1 } else { other }
@@ -743,9 +792,19 @@ impl<'a> Timeline<'a> {
 
     fn meeting(&mut self, slot: usize, agency: usize) -> Draft {
         let mut d = self.draft(slot, agency, EventKind::Meeting);
+        // The convenor invites most agencies recently in touch with the child, and now
+        // and then one that is not (G009 flags the ones left out or absent).
+        let today = self.days[slot];
+        let recent: Vec<usize> = (0..self.agencies.len())
+            .filter(|&a| a != agency)
+            .filter(|&a| {
+                self.last_child_contact[a].is_some_and(|day| today - day <= MEETING_LOOKBACK_DAYS)
+            })
+            .collect();
         let mut invited = vec![agency];
-        for _ in 0..self.rng.between(2, 5) {
-            let other = self.rng.below(self.agencies.len());
+        invited.extend(recent.into_iter().filter(|_| self.rng.percent(85)));
+        if self.rng.percent(20) {
+            let other = *self.rng.pick(&self.active);
             if !invited.contains(&other) {
                 invited.push(other);
             }
@@ -754,7 +813,7 @@ impl<'a> Timeline<'a> {
         let attended: Vec<usize> = invited
             .iter()
             .copied()
-            .filter(|&a| a == agency || self.rng.percent(70))
+            .filter(|&a| a == agency || self.rng.percent(85))
             .collect();
         d.summary = format!(
             "Network meeting: {} agencies invited, {} attended.",

@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use common::*;
 
@@ -31,41 +31,47 @@ fn fixture(code: &str, twin: &str) -> PathBuf {
     repo().join(format!("tests/fixtures/rules/{code}-{twin}"))
 }
 
-/// The ids of the flags `check` raises on a case, after asserting it has no errors.
-fn flags(case: &PathBuf) -> Vec<String> {
+/// The ids of the flags `check` raises on a case; an error when the case does not load
+/// cleanly (no JSON, or any error diagnostic).
+fn flags(case: &Path) -> Result<Vec<String>, String> {
+    let name = case.file_name().unwrap().to_string_lossy();
     let run = run(&["check", case.to_str().unwrap(), "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&run.stdout)
-        .unwrap_or_else(|e| panic!("{}: {e}\n{}\n{}", case.display(), run.stdout, run.stderr));
-    assert_eq!(
-        json["summary"]["errors"],
-        0,
-        "{} must be a valid case:\n{}",
-        case.display(),
-        run.stdout
-    );
-    json["flags"]
+        .map_err(|e| format!("{name}: no JSON ({e}): {}{}", run.stdout, run.stderr))?;
+    if json["summary"]["errors"] != 0 {
+        return Err(format!("{name} must be a valid case:\n{}", run.stdout));
+    }
+    let flags = json["flags"]
         .as_array()
-        .unwrap_or_else(|| panic!("{}: no `flags` array\n{}", case.display(), run.stdout))
+        .ok_or_else(|| format!("{name}: no `flags` array: {}", run.stdout))?;
+    Ok(flags
         .iter()
-        .map(|f| f["id"].as_str().unwrap().to_owned())
-        .collect()
+        .map(|f| f["id"].as_str().unwrap_or_default().to_owned())
+        .collect())
 }
 
 #[test]
 fn every_rule_fires_on_its_fixture_and_stays_quiet_on_the_twin() {
     let mut failures = Vec::new();
     for &(code, expected) in RULES {
-        let fires = flags(&fixture(code, "fires"));
-        if !fires.iter().any(|f| f == expected) {
-            failures.push(format!("{code}-fires: expected {expected}, got {fires:?}"));
+        match flags(&fixture(code, "fires")) {
+            Ok(fires) if !fires.iter().any(|f| f == expected) => {
+                failures.push(format!("{code}-fires: expected {expected}, got {fires:?}"));
+            }
+            Ok(_) => {}
+            Err(e) => failures.push(e),
         }
         let prefix = format!("{code}:");
-        let quiet = flags(&fixture(code, "quiet"));
-        let wrong: Vec<&String> = quiet.iter().filter(|f| f.starts_with(&prefix)).collect();
-        if !wrong.is_empty() {
-            failures.push(format!(
-                "{code}-quiet: must raise no {code} flag, got {wrong:?}"
-            ));
+        match flags(&fixture(code, "quiet")) {
+            Ok(quiet) => {
+                let wrong: Vec<&String> = quiet.iter().filter(|f| f.starts_with(&prefix)).collect();
+                if !wrong.is_empty() {
+                    failures.push(format!(
+                        "{code}-quiet: must raise no {code} flag, got {wrong:?}"
+                    ));
+                }
+            }
+            Err(e) => failures.push(e),
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));

@@ -16,7 +16,7 @@ pub use context::{LeadStretch, RuleContext};
 pub use flag::{Flag, FlagFacts, RuleOutput, Undecided};
 pub use knowledge::{KnowledgeMatrix, knowledge_matrix};
 pub use reach::{Channels, Known};
-pub use thresholds::{Threshold, Thresholds};
+pub use thresholds::{Threshold, Thresholds, threshold_words};
 
 use std::collections::{HashMap, HashSet};
 
@@ -32,6 +32,8 @@ pub struct Analysis {
     /// Undecided rules, reviews of flags that do not fire, a missing lead.
     pub diagnostics: Vec<Diagnostic>,
     pub thresholds: Thresholds,
+    /// Who knew what, when: concern word → agency → when it could first have known.
+    pub knowledge: KnowledgeMatrix,
     pub profile: Profile,
     pub catalogue: RuleCatalogue,
 }
@@ -103,10 +105,12 @@ pub fn analyse(case: &Case, methodology: &Methodology) -> Result<Analysis, Metho
     });
     flags.dedup_by(|a, b| a.id == b.id);
     apply_reviews(case, &mut flags, &mut diagnostics);
+    let knowledge = knowledge_matrix(&cx);
     Ok(Analysis {
         flags,
         diagnostics,
         thresholds,
+        knowledge,
         profile,
         catalogue,
     })

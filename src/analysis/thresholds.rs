@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::Duration;
 use crate::methodology::{Label, Profile, RuleCatalogue};
-use crate::model::Settings;
+use crate::model::{Language, Settings};
 
 /// One rule's resolved settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,4 +89,34 @@ fn duration_of(days: Option<u32>, working_days: Option<u32>) -> Option<Duration>
     working_days
         .map(Duration::WorkingDays)
         .or(days.map(Duration::Days))
+}
+
+/// The threshold in force, in words.
+pub fn threshold_words(threshold: &Threshold, language: Language) -> String {
+    let mut parts = Vec::new();
+    if let Some(count) = threshold.count {
+        parts.push(match language {
+            Language::Et => format!("{count} korda"),
+            Language::En => format!("{count} times"),
+        });
+    }
+    if let Some(duration) = threshold.duration {
+        parts.push(super::duration_words(duration).get(language).to_owned());
+    }
+    let joined = if parts.is_empty() {
+        "—".to_owned()
+    } else {
+        parts.join(match language {
+            Language::Et => " / ",
+            Language::En => " in ",
+        })
+    };
+    if threshold.enabled {
+        joined
+    } else {
+        match language {
+            Language::Et => format!("{joined} (välja lülitatud)"),
+            Language::En => format!("{joined} (disabled)"),
+        }
+    }
 }

@@ -3,6 +3,7 @@
 mod check;
 mod graph;
 mod init;
+mod report;
 mod rules;
 mod schema;
 
@@ -62,6 +63,8 @@ pub enum Command {
     Rules(rules::Args),
     /// The contact and handoff network (DOT, GraphML or JSON).
     Graph(graph::Args),
+    /// The typeset review report (PDF; or its Typst source, SVG or PNG pages).
+    Report(report::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -94,6 +97,7 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Schema(args) => schema::run(&args),
         Command::Rules(args) => rules::run(&args),
         Command::Graph(args) => graph::run(&args),
+        Command::Report(args) => report::run(&args),
     }
 }
 

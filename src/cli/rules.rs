@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::{CliError, Lang, MethodologyArgs, Status, print_out};
-use crate::analysis::{Threshold, Thresholds, rules};
+use crate::analysis::{Threshold, Thresholds, rules, threshold_words};
 use crate::methodology::{Methodology, RuleEntry};
 use crate::model::{Language, Settings};
 
@@ -108,40 +108,6 @@ fn language_code(language: Language) -> &'static str {
     match language {
         Language::Et => "et",
         Language::En => "en",
-    }
-}
-
-/// The threshold in force, in words.
-pub fn threshold_words(threshold: &Threshold, language: Language) -> String {
-    let mut parts = Vec::new();
-    if let Some(count) = threshold.count {
-        parts.push(match language {
-            Language::Et => format!("{count} korda"),
-            Language::En => format!("{count} times"),
-        });
-    }
-    if let Some(duration) = threshold.duration {
-        parts.push(
-            crate::analysis::duration_words(duration)
-                .get(language)
-                .to_owned(),
-        );
-    }
-    let joined = if parts.is_empty() {
-        "—".to_owned()
-    } else {
-        parts.join(match language {
-            Language::Et => " / ",
-            Language::En => " in ",
-        })
-    };
-    if threshold.enabled {
-        joined
-    } else {
-        match language {
-            Language::Et => format!("{joined} (välja lülitatud)"),
-            Language::En => format!("{joined} (disabled)"),
-        }
     }
 }
 

@@ -11,6 +11,8 @@ use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 
+use crate::assets::Overlay;
+
 pub use profile::{Holiday, HolidayRule, Profile, ProfileRule, is_weekend};
 pub use vocabulary::{Label, Word, WordList};
 
@@ -31,63 +33,31 @@ impl std::error::Error for MethodologyError {}
 /// The methodology files in force: the embedded ones with any overrides laid over them.
 #[derive(Clone, Debug)]
 pub struct Methodology {
-    files: BTreeMap<String, String>,
+    files: Overlay,
 }
 
 impl Methodology {
     pub fn embedded() -> Self {
-        let mut files = BTreeMap::new();
-        collect_embedded(&EMBEDDED, &mut files);
-        Methodology { files }
+        Methodology {
+            files: Overlay::embedded(&EMBEDDED),
+        }
     }
 
     /// The embedded files, each replaced by the file of the same relative path in `dir`.
     pub fn with_overrides(dir: &Path) -> Result<Self, MethodologyError> {
-        let mut methodology = Self::embedded();
-        let mut stack = vec![dir.to_path_buf()];
-        while let Some(folder) = stack.pop() {
-            let entries = std::fs::read_dir(&folder).map_err(|e| {
-                MethodologyError(format!(
-                    "cannot read {}: {}",
-                    folder.display(),
-                    crate::load::io_reason(&e)
-                ))
-            })?;
-            for entry in entries.filter_map(Result::ok) {
-                let path = entry.path();
-                let file_type = entry
-                    .file_type()
-                    .map_err(|e| MethodologyError(e.to_string()))?;
-                if file_type.is_dir() {
-                    stack.push(path);
-                } else if file_type.is_file() {
-                    let relative = path
-                        .strip_prefix(dir)
-                        .expect("below dir")
-                        .to_string_lossy()
-                        .replace('\\', "/");
-                    let text = std::fs::read_to_string(&path).map_err(|e| {
-                        MethodologyError(format!(
-                            "cannot read {}: {}",
-                            path.display(),
-                            crate::load::io_reason(&e)
-                        ))
-                    })?;
-                    methodology.files.insert(relative, text);
-                }
-            }
-        }
-        Ok(methodology)
+        let mut files = Overlay::embedded(&EMBEDDED);
+        files.override_from(dir).map_err(MethodologyError)?;
+        Ok(Methodology { files })
     }
 
     /// A file's text by its path inside `methodology/` (`rules/en/G001.md`).
     pub fn file(&self, path: &str) -> Option<&str> {
-        self.files.get(path).map(String::as_str)
+        self.files.file(path)
     }
 
     /// Every file path, sorted.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
-        self.files.keys().map(String::as_str)
+        self.files.paths()
     }
 
     fn yaml<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, MethodologyError> {
@@ -144,20 +114,6 @@ impl Methodology {
     /// A rule's documentation in one language (`rules/et/G004.md`).
     pub fn rule_documentation(&self, code: &str, language: &str) -> Option<&str> {
         self.file(&format!("rules/{language}/{code}.md"))
-    }
-}
-
-fn collect_embedded(dir: &Dir<'static>, files: &mut BTreeMap<String, String>) {
-    for file in dir.files() {
-        if let Some(text) = file.contents_utf8() {
-            files.insert(
-                file.path().to_string_lossy().replace('\\', "/"),
-                text.to_owned(),
-            );
-        }
-    }
-    for sub in dir.dirs() {
-        collect_embedded(sub, files);
     }
 }
 

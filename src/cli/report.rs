@@ -1,0 +1,130 @@
+//! `casereview report CASE -o OUT`: the typeset review report (PDF, Typst source, SVG or PNG).
+
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+
+use super::{CliError, Lang, MethodologyArgs, Status, write_atomically};
+use crate::diagnostics::render_human;
+use crate::model::{Language, Status as CaseStatus};
+use crate::render::{self, Inputs, Templates};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A case.yaml, or the folder that holds one.
+    pub case: PathBuf,
+    /// The file to write; for svg and png a pattern with `{n}` for the page number.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// The report's language (default: the case's `language`).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Mark the report as a draft (watermark), whatever the case's status.
+    #[arg(long, conflicts_with = "final_")]
+    pub draft: bool,
+    /// Mark the report as final (no watermark), whatever the case's status.
+    #[arg(long = "final")]
+    pub final_: bool,
+    #[arg(long, value_enum, default_value_t = Format::Pdf)]
+    pub format: Format,
+    /// A folder whose files override the embedded templates of the same name.
+    #[arg(long, value_name = "DIR")]
+    pub template: Option<PathBuf>,
+    #[command(flatten)]
+    pub methodology: MethodologyArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Pdf,
+    Typ,
+    Svg,
+    Png,
+}
+
+pub fn run(args: &Args) -> Result<Status, CliError> {
+    let methodology = args.methodology.load()?;
+    let templates = match &args.template {
+        Some(dir) => Templates::with_overrides(dir)?,
+        None => Templates::embedded(),
+    };
+    let checked = crate::pipeline::check(&args.case, &methodology)?;
+    let (Some(case), Some(analysis), 0) = (&checked.case, &checked.analysis, checked.errors())
+    else {
+        eprint!("{}", render_human(&checked.diagnostics, &checked.sources));
+        eprintln!("error: the case has errors; no report was written");
+        return Ok(Status::DataErrors);
+    };
+    let language = match args.lang {
+        Some(Lang::Et) => Language::Et,
+        Some(Lang::En) => Language::En,
+        None => case.meta.language,
+    };
+    let draft = if args.draft {
+        true
+    } else if args.final_ {
+        false
+    } else {
+        case.meta.status != CaseStatus::Final
+    };
+    let inputs = Inputs {
+        case,
+        analysis,
+        diagnostics: &checked.diagnostics,
+        sources: &checked.sources,
+        methodology: &methodology,
+        language,
+        draft,
+    };
+    let data = render::build(&inputs)?;
+    let source = render::source(&data, &templates, language)?;
+    let input_files: Vec<PathBuf> = std::iter::once(checked.case_file.clone())
+        .chain(
+            case.chronologies
+                .iter()
+                .map(|c| checked.folder.join(&c.path.value)),
+        )
+        .collect();
+    let inputs: Vec<&Path> = input_files.iter().map(PathBuf::as_path).collect();
+    match args.format {
+        Format::Typ => {
+            let data_path = args.output.with_file_name(render::DATA_FILE);
+            write_atomically(&data_path, &source.data_json, &inputs)?;
+            write_atomically(&args.output, source.typst.as_bytes(), &inputs)?;
+        }
+        Format::Pdf => {
+            let document = render::compile(&source)?;
+            let pdf = render::pdf(&document, &case.meta.id.value)?;
+            write_atomically(&args.output, &pdf, &inputs)?;
+        }
+        Format::Svg => {
+            let document = render::compile(&source)?;
+            for (n, page) in render::svg_pages(&document).iter().enumerate() {
+                write_atomically(
+                    &page_path(&args.output, n + 1, "svg"),
+                    page.as_bytes(),
+                    &inputs,
+                )?;
+            }
+        }
+        Format::Png => {
+            let document = render::compile(&source)?;
+            for (n, page) in render::png_pages(&document, 110.0)?.iter().enumerate() {
+                write_atomically(&page_path(&args.output, n + 1, "png"), page, &inputs)?;
+            }
+        }
+    }
+    Ok(Status::Success)
+}
+
+/// `OUT` with `{n}` replaced by the page number; without `{n}`, `OUT-{n}.ext`.
+fn page_path(pattern: &Path, n: usize, extension: &str) -> PathBuf {
+    let text = pattern.to_string_lossy();
+    if text.contains("{n}") {
+        return PathBuf::from(text.replace("{n}", &n.to_string()));
+    }
+    let stem = pattern
+        .file_stem()
+        .map_or("page".into(), |s| s.to_string_lossy().into_owned());
+    pattern.with_file_name(format!("{stem}-{n}.{extension}"))
+}
