@@ -270,6 +270,10 @@ fn metadata_carries_the_case_id_and_kind_but_no_name() {
     let bytes = std::fs::read(&pdf).unwrap();
     let raw = String::from_utf8_lossy(&bytes);
     assert!(raw.contains("EE-DEMO-01"), "the case id is in the metadata");
+    assert!(
+        raw.contains("pdfaid:part") && raw.contains("pdfuaid:part"),
+        "declared PDF/A and PDF/UA"
+    );
     for name in ["Laps M", "Tagantjärele analüüs"] {
         assert!(
             !raw.contains(name),

@@ -177,8 +177,14 @@ fn describe_diagnostic(d: &SourceDiagnostic) -> String {
 
 /// The PDF: reproducible (the document's date, never the clock), identified by the case id.
 pub fn pdf(document: &PagedDocument, case_id: &str) -> Result<Vec<u8>, RenderError> {
+    // PDF/A-2a (archival, tagged: the National Archives' preferred format) and PDF/UA-1
+    // (accessible). Typst refuses to write a document that breaks either.
+    let standards =
+        typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2a, typst_pdf::PdfStandard::Ua_1])
+            .map_err(|e| RenderError(format!("PDF standards: {}", e.message())))?;
     let options = typst_pdf::PdfOptions {
         ident: typst::foundations::Smart::Custom(case_id.to_owned()),
+        standards,
         ..Default::default()
     };
     typst_pdf::pdf(document, &options).map_err(|e| {
