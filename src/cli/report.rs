@@ -85,17 +85,17 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
                 .map(|c| checked.folder.join(&c.path.value)),
         )
         .collect();
-    let inputs: Vec<&Path> = input_files.iter().map(PathBuf::as_path).collect();
+    let never_overwrite: Vec<&Path> = input_files.iter().map(PathBuf::as_path).collect();
     match args.format {
         Format::Typ => {
             let data_path = args.output.with_file_name(render::DATA_FILE);
-            write_atomically(&data_path, &source.data_json, &inputs)?;
-            write_atomically(&args.output, source.typst.as_bytes(), &inputs)?;
+            write_atomically(&data_path, &source.data_json, &never_overwrite)?;
+            write_atomically(&args.output, source.typst.as_bytes(), &never_overwrite)?;
         }
         Format::Pdf => {
             let document = render::compile(&source)?;
             let pdf = render::pdf(&document, &case.meta.id.value)?;
-            write_atomically(&args.output, &pdf, &inputs)?;
+            write_atomically(&args.output, &pdf, &never_overwrite)?;
         }
         Format::Svg => {
             let document = render::compile(&source)?;
@@ -103,14 +103,18 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
                 write_atomically(
                     &page_path(&args.output, n + 1, "svg"),
                     page.as_bytes(),
-                    &inputs,
+                    &never_overwrite,
                 )?;
             }
         }
         Format::Png => {
             let document = render::compile(&source)?;
             for (n, page) in render::png_pages(&document, 110.0)?.iter().enumerate() {
-                write_atomically(&page_path(&args.output, n + 1, "png"), page, &inputs)?;
+                write_atomically(
+                    &page_path(&args.output, n + 1, "png"),
+                    page,
+                    &never_overwrite,
+                )?;
             }
         }
     }

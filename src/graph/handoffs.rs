@@ -50,7 +50,7 @@ pub fn link_handoffs<'c>(case: &'c Case, timeline: &Timeline<'c>) -> Vec<Handoff
                 inferred: false,
             });
         let inferred = || {
-            if event.kind.value == EventKind::InfoShare {
+            if !event.kind.value.expects_answer() {
                 return None;
             }
             timeline

@@ -72,6 +72,12 @@ impl EventKind {
     pub fn is_handoff(self) -> bool {
         matches!(self, Self::Referral | Self::InfoRequest | Self::InfoShare)
     }
+
+    /// A referral or an information request: a handoff that calls for an answer (and may be
+    /// answered by inference); an information share does not.
+    pub fn expects_answer(self) -> bool {
+        matches!(self, Self::Referral | Self::InfoRequest)
+    }
 }
 
 vocabulary!(

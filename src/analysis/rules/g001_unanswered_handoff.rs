@@ -3,7 +3,6 @@
 
 use super::{RuleContext, RuleDef, RuleOutput, Threshold, flag_on, sender};
 use crate::methodology::Label;
-use crate::model::EventKind;
 
 pub const RULE: RuleDef = RuleDef {
     code: "G001",
@@ -19,10 +18,7 @@ fn check(cx: &RuleContext, _threshold: &Threshold, out: &mut RuleOutput) {
     };
     for handoff in &cx.graph.handoffs {
         let kind = handoff.event.kind.value;
-        if handoff.cross_border
-            || handoff.answer.is_some()
-            || !matches!(kind, EventKind::Referral | EventKind::InfoRequest)
-        {
+        if handoff.cross_border || handoff.answer.is_some() || !kind.expects_answer() {
             continue;
         }
         out.decide(cx.passed_before_outcome(&handoff.event.date, limit), || {

@@ -3,7 +3,6 @@
 
 use super::{RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit, sender};
 use crate::methodology::Label;
-use crate::model::EventKind;
 
 pub const RULE: RuleDef = RuleDef {
     code: "G002",
@@ -20,7 +19,7 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
         let Some(answer) = handoff.answer else {
             continue;
         };
-        if handoff.cross_border || !matches!(kind, EventKind::Referral | EventKind::InfoRequest) {
+        if handoff.cross_border || !kind.expects_answer() {
             continue;
         }
         out.decide(

@@ -6,7 +6,6 @@ use std::ops::Not;
 use super::{RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit, sender};
 use crate::analysis::Certainty;
 use crate::methodology::Label;
-use crate::model::EventKind;
 
 pub const RULE: RuleDef = RuleDef {
     code: "G011",
@@ -20,7 +19,7 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
     let limit_label = duration_label(limit);
     for handoff in &cx.graph.handoffs {
         let kind = handoff.event.kind.value;
-        if !handoff.cross_border || !matches!(kind, EventKind::Referral | EventKind::InfoRequest) {
+        if !handoff.cross_border || !kind.expects_answer() {
             continue;
         }
         let answered = match handoff.answer {
