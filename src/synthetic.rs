@@ -1,10 +1,12 @@
 //! Synthetic case folders of any size, for benchmarks and tests: valid, clean (no
 //! diagnostic at all) and the same bytes for the same seed.
 //!
-//! The shape imitates a real review: one lead child-protection agency, a mix of schools,
-//! police, health services and foreign authorities, handoffs of which about half are
-//! answered, assessments and services that start and later end, meetings, decisions,
+//! The shape imitates a real review: one lead child-protection agency involved throughout,
+//! a mix of schools, police, health services and foreign authorities each involved for a
+//! stretch, handoffs of which about half are answered, assessments and services that start
+//! and later end, meetings of the agencies recently in touch with the child, decisions,
 //! incidents, and one outcome at the end. Every person, agency and event is invented.
+//! The gap rules do flag such a case (mostly G009 and G004): flags are not diagnostics.
 //!
 //! There are no `move` events: the case has a single `residence` period, and a move
 //! without a matching residence change is a warning.
@@ -27,8 +29,8 @@ pub struct SyntheticSpec {
     pub events: usize,
     /// Agencies in all, the lead included (at least 1).
     pub agencies: usize,
-    /// Chronology files besides `case.yaml`. Agencies are spread over them so that the
-    /// files are of similar size; a file that would hold no agency is not written.
+    /// Chronology files besides `case.yaml` (at most). Agencies are spread over them so
+    /// that the files are of similar size; a file that would hold no event is not written.
     pub chronology_files: usize,
     pub seed: u64,
 }
@@ -66,7 +68,7 @@ pub fn case_text(spec: &SyntheticSpec) -> Vec<(String, String)> {
     let frame = Frame::new(spec.seed, &mut rng);
     let agencies = agencies(spec.agencies.max(1), &mut rng);
     let events = Timeline::new(&frame, &agencies, &mut rng).generate(spec.events.max(1));
-    let analysis = Analysis::new(&events, &agencies, &mut rng);
+    let analysis = ReviewerAnalysis::new(&events, &agencies, &mut rng);
     let counts = events_per_agency(&events, agencies.len());
     let buckets = spread_agencies(&counts, spec.chronology_files);
 
@@ -217,8 +219,7 @@ impl Frame {
         let earliest = NaiveDate::from_ymd_opt(2019, 1, 1).expect("a real day");
         let outcome = earliest + Days::new(rng.below(6 * 365) as u64);
         let years = rng.between(3, 8);
-        // The period starts on the first of a month, so a month-precision date in its
-        // first month still lies wholly inside it.
+        // Review periods usually start on the first of a month.
         let back = outcome - Days::new(years as u64 * 365);
         let period_from = back.with_day(1).expect("every month has a first day");
         let age_years = years + rng.between(1, 8);
@@ -930,7 +931,7 @@ fn quoted(text: &str) -> String {
 }
 
 /// Episodes, findings and recommendations: the reviewers' part, a few of each.
-struct Analysis {
+struct ReviewerAnalysis {
     episodes: Vec<EpisodeDraft>,
     /// (pattern, is a weakness) per finding; finding k is about episode k.
     findings: Vec<(&'static str, bool)>,
@@ -942,11 +943,11 @@ struct EpisodeDraft {
     events: Vec<usize>,
 }
 
-impl Analysis {
+impl ReviewerAnalysis {
     fn new(events: &[Draft], agencies: &[AgencyDraft], rng: &mut SplitMix64) -> Self {
         let before_outcome = events.len() - 1;
         let count = (before_outcome / 400).clamp(1, 25);
-        let mut analysis = Analysis {
+        let mut analysis = ReviewerAnalysis {
             episodes: Vec::new(),
             findings: Vec::new(),
             recommendations: Vec::new(),
@@ -1041,7 +1042,7 @@ fn render_case_file(
     chronologies: &[Chronology],
     events: &[Draft],
     own_agencies: &[usize],
-    analysis: &Analysis,
+    analysis: &ReviewerAnalysis,
 ) -> String {
     let mut out = String::with_capacity(events.len() * 400 / (chronologies.len() + 1) + 8192);
     put!(
@@ -1273,7 +1274,7 @@ fn render_analysis(
     out: &mut String,
     events: &[Draft],
     agencies: &[AgencyDraft],
-    analysis: &Analysis,
+    analysis: &ReviewerAnalysis,
     frame: &Frame,
 ) {
     put!(out, "episodes:\n");

@@ -67,7 +67,7 @@ fn deep_flow_mapping() {
 fn deep_block_nesting() {
     let text = format!("{}x\n", "- ".repeat(100_000));
     let dir = case_with(text.as_bytes());
-    check_fails(dir.path(), 1, "nesting deeper than 128 levels");
+    check_fails(dir.path(), 1, "indentation deeper than 256 columns");
 }
 
 #[test]
