@@ -1,7 +1,9 @@
 //! The report end to end (check, data, Typst source, typesetting, PDF): the shared example,
 //! and a generated 2,000-event case. Targets: the example under 0.5 s, within 1.2 × Typst
 //! compiling the same generated source alone; 2,000 events under 4 s. Peak memory is
-//! measured on the command line (`/usr/bin/time -v casereview report …`), not here.
+//! measured on the command line: `CASEREVIEW_KEEP_CASE=DIR cargo bench --bench report --
+//! none` writes the generated case to DIR (and measures nothing), then
+//! `/usr/bin/time -v casereview report DIR -o out.pdf`.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -54,6 +56,9 @@ fn bench(c: &mut Criterion) {
         seed: 7,
     };
     write_case(&spec, large.path()).expect("the synthetic case is written");
+    if let Ok(keep) = std::env::var("CASEREVIEW_KEEP_CASE") {
+        write_case(&spec, Path::new(&keep)).expect("the synthetic case is kept");
+    }
     group.bench_function("generated-2000-events", |b| {
         b.iter(|| report_pdf(black_box(large.path()), &methodology, &templates))
     });

@@ -129,14 +129,19 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Diagnostic> {
     // flow nesting, and a deep tree overflows the stack. Aliases are capped by saphyr's
     // own expansion budget, duplicate keys refused at the key.
     if let Some((line, column)) = too_deep_flow(text) {
-        return Err(Diagnostic::new(Code::YamlSyntax, format!("nesting deeper than {MAX_FLOW_DEPTH} levels"))
-            .at(&at(line, column))
-            .label("too deep"));
+        return Err(Diagnostic::new(
+            Code::YamlSyntax,
+            format!("nesting deeper than {MAX_FLOW_DEPTH} levels"),
+        )
+        .at(&at(line, column))
+        .label("too deep"));
     }
     if let Some(line) = too_deep_block(text) {
         return Err(Diagnostic::new(
             Code::YamlSyntax,
-            format!("indentation deeper than {MAX_BLOCK_COLUMN} columns: nesting this deep is refused"),
+            format!(
+                "indentation deeper than {MAX_BLOCK_COLUMN} columns: nesting this deep is refused"
+            ),
         )
         .at(&at(line, 1))
         .label("too deep"));
@@ -166,7 +171,11 @@ fn too_deep_block(text: &str) -> Option<u32> {
     for (index, line) in text.lines().enumerate() {
         let mut rest = line.trim_start_matches(' ');
         let mut column = line.len() - rest.len();
-        while let Some(after) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("? ")).or_else(|| rest.strip_prefix(": ")) {
+        while let Some(after) = rest
+            .strip_prefix("- ")
+            .or_else(|| rest.strip_prefix("? "))
+            .or_else(|| rest.strip_prefix(": "))
+        {
             let trimmed = after.trim_start_matches(' ');
             column += rest.len() - trimmed.len();
             rest = trimmed;
@@ -252,10 +261,19 @@ mod tests {
     #[test]
     fn deep_block_nesting_is_refused_and_shallow_nesting_parses() {
         let deep: String = (0..300).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
-        assert!(parse_text(&deep).unwrap_err().message.contains("indentation deeper than 256"));
+        assert!(
+            parse_text(&deep)
+                .unwrap_err()
+                .message
+                .contains("indentation deeper than 256")
+        );
         let compact = format!("{}x\n", "- ".repeat(200));
         assert!(parse_text(&compact).is_err());
-        let shallow: String = (0..100).map(|i| format!("{}a:\n", " ".repeat(i))).collect::<String>() + &" ".repeat(100) + "b\n";
+        let shallow: String = (0..100)
+            .map(|i| format!("{}a:\n", " ".repeat(i)))
+            .collect::<String>()
+            + &" ".repeat(100)
+            + "b\n";
         assert!(parse_text(&shallow).is_ok());
     }
 
