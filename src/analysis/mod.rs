@@ -32,8 +32,6 @@ pub struct Analysis {
     /// Undecided rules, reviews of flags that do not fire, a missing lead.
     pub diagnostics: Vec<Diagnostic>,
     pub thresholds: Thresholds,
-    /// Who knew what, when: concern word → agency → when it could first have known.
-    pub knowledge: KnowledgeMatrix,
     pub profile: Profile,
     pub catalogue: RuleCatalogue,
 }
@@ -105,15 +103,22 @@ pub fn analyse(case: &Case, methodology: &Methodology) -> Result<Analysis, Metho
     });
     flags.dedup_by(|a, b| a.id == b.id);
     apply_reviews(case, &mut flags, &mut diagnostics);
-    let knowledge = knowledge_matrix(&cx);
     Ok(Analysis {
         flags,
         diagnostics,
         thresholds,
-        knowledge,
         profile,
         catalogue,
     })
+}
+
+/// Who knew what, when: concern word → agency → when it could first have known. Only the
+/// report shows it, so `check` does not pay for it.
+pub fn who_knew_what(case: &Case, analysis: &Analysis) -> KnowledgeMatrix {
+    let graph = CaseGraph::build(case);
+    let (first_year, last_year) = Calendar::years_of(case.events.iter().map(|e| &e.date.value));
+    let calendar = Calendar::new(&analysis.profile, first_year, last_year);
+    knowledge_matrix(&RuleContext::new(&graph, &calendar, &analysis.thresholds))
 }
 
 /// Attaches each reviewer's verdict to its flag; a review or evidence of a flag that no

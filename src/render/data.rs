@@ -413,7 +413,8 @@ pub fn build(inputs: &Inputs) -> Result<ReportData, MethodologyError> {
             }
         })
         .collect();
-    let knowledge = knowledge(case, &analysis.knowledge, &style, &labels, &colours);
+    let matrix = crate::analysis::who_knew_what(case, analysis);
+    let knowledge = knowledge(case, &matrix, &style, &labels, &colours);
     let chronology = graph
         .timeline
         .events

@@ -22,15 +22,26 @@ fn check(cx: &RuleContext, _threshold: &Threshold, out: &mut RuleOutput) {
         .filter(|e| e.kind.value == EventKind::AssessmentCompleted)
     {
         let agency = completion.agency.as_str();
-        let own = || cx.graph.timeline.of_agency(agency);
+        // The agency's events up to the completion's last day, in timeline order.
+        let positions = cx.graph.timeline.positions_of(agency);
+        let upto = &positions[..positions
+            .partition_point(|&p| events[p].date.first_day() <= completion.date.last_day())];
         // The agency's latest start on or before the completion; else the completion itself.
-        let start: &Event = own()
+        let start: &Event = upto
+            .iter()
+            .map(|&p| events[p])
             .rfind(|e| {
                 e.kind.value == EventKind::AssessmentStarted
                     && e.date.first_day() <= completion.date.first_day()
             })
             .unwrap_or(completion);
-        let views = own().filter(|e| e.child_views.as_ref().is_some_and(|v| v.is_recorded()));
+        // Views recorded from (a year before) the start's first day on may fall inside.
+        let earliest = start.date.first_day() - chrono::Days::new(366);
+        let from = upto.partition_point(|&p| events[p].date.first_day() < earliest);
+        let views = upto[from..]
+            .iter()
+            .map(|&p| events[p])
+            .filter(|e| e.child_views.as_ref().is_some_and(|v| v.is_recorded()));
         let mut heard = Certainty::Never;
         for event in views {
             let surely = event.date.first_day() >= start.date.last_day()
