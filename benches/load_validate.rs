@@ -68,19 +68,6 @@ fn assert_clean(case: &Path, methodology: &Methodology) {
     );
 }
 
-/// What `pipeline::check` gives `validate`.
-fn vocabularies(methodology: &Methodology) -> OpenVocabularies {
-    OpenVocabularies {
-        concerns: methodology.vocabulary("concerns").expect("embedded"),
-        patterns: methodology.vocabulary("patterns").expect("embedded"),
-        profiles: methodology
-            .profile_names()
-            .into_iter()
-            .map(str::to_owned)
-            .collect(),
-    }
-}
-
 /// `check` and each of its stages on its own, from the output of the stage before.
 /// Preparing the case happens outside `b.iter`, before the clock starts.
 fn bench_case(
@@ -97,7 +84,7 @@ fn bench_case(
     });
     group.bench_function("validate", |b| {
         let case = &**case;
-        let vocabularies = vocabularies(&case.methodology);
+        let vocabularies = OpenVocabularies::from_methodology(&case.methodology).expect("embedded");
         let dropped = &case.loaded.dropped_ids;
         b.iter(|| validate::validate(black_box(case.model()), &vocabularies, dropped))
     });

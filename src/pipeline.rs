@@ -59,19 +59,8 @@ impl Checked {
 
 pub fn check(case: &Path, methodology: &Methodology) -> Result<Checked, CheckFailure> {
     let loaded = load::load(case).map_err(CheckFailure::Case)?;
-    let vocabularies = OpenVocabularies {
-        concerns: methodology
-            .vocabulary("concerns")
-            .map_err(CheckFailure::Methodology)?,
-        patterns: methodology
-            .vocabulary("patterns")
-            .map_err(CheckFailure::Methodology)?,
-        profiles: methodology
-            .profile_names()
-            .into_iter()
-            .map(str::to_owned)
-            .collect(),
-    };
+    let vocabularies =
+        OpenVocabularies::from_methodology(methodology).map_err(CheckFailure::Methodology)?;
     let mut diagnostics = loaded.diagnostics;
     if let Some(case) = &loaded.case {
         diagnostics.extend(validate::validate(case, &vocabularies, &loaded.dropped_ids));

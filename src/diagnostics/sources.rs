@@ -90,6 +90,11 @@ impl Sources {
         FileId(self.files.len() as u32 - 1)
     }
 
+    /// The id the next file added will get.
+    pub fn next_id(&self) -> FileId {
+        FileId(self.files.len() as u32)
+    }
+
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
     }

@@ -83,77 +83,79 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
             return Ok(loaded);
         }
     };
-    let file = loaded.sources.add(SourceFile::new(display_name, text));
-    let Some(root) = parse_or_report(&mut loaded, file) else {
-        return Ok(loaded);
-    };
-
-    let source = loaded.sources.get(file).clone();
-    let mut r = Reader::new(file, &source);
     let mut events = Vec::new();
     let mut chronology_paths = Vec::new();
     let mut case = None;
-    if let Some(f) = r.mapping(&root, "`case.yaml`", CASE_FILE_KEYS) {
-        read_format(&mut r, &f);
-        let meta = read_case_meta(&mut r, &f);
-        let people = r
-            .required(&f, "people")
-            .map(|n| read_people(&mut r, n))
-            .unwrap_or_default();
-        let agencies = r
-            .required(&f, "agencies")
-            .map(|n| read_agencies(&mut r, n))
-            .unwrap_or_default();
-        let redact = f
-            .get("redact")
-            .map(|n| r.texts(n, "`redact`"))
-            .unwrap_or_default();
-        let residence = f
-            .get("residence")
-            .map(|n| read_residence(&mut r, n))
-            .unwrap_or_default();
-        if let Some(n) = f.get("chronologies") {
-            chronology_paths = read_chronology_paths(&mut r, n);
-        }
-        if let Some(n) = f.get("events") {
-            read_events(&mut r, n, None, &mut events);
-        }
-        let episodes = f
-            .get("episodes")
-            .map(|n| read_episodes(&mut r, n))
-            .unwrap_or_default();
-        let findings = f
-            .get("findings")
-            .map(|n| read_findings(&mut r, n))
-            .unwrap_or_default();
-        let recommendations = f
-            .get("recommendations")
-            .map(|n| read_recommendations(&mut r, n))
-            .unwrap_or_default();
-        let flag_reviews = f
-            .get("flag_reviews")
-            .map(|n| read_flag_reviews(&mut r, n))
-            .unwrap_or_default();
-        let settings = f
-            .get("settings")
-            .map(|n| read_settings(&mut r, n))
-            .unwrap_or_default();
-        case = meta.map(|meta| Case {
-            meta,
-            people,
-            redact,
-            agencies,
-            residence,
-            chronologies: Vec::new(),
-            events: Vec::new(),
-            episodes,
-            findings,
-            recommendations,
-            flag_reviews,
-            settings,
-        });
+    let parsed = read_file(
+        &mut loaded,
+        SourceFile::new(display_name, text),
+        |r, root| {
+            let Some(f) = r.mapping(root, "`case.yaml`", CASE_FILE_KEYS) else {
+                return;
+            };
+            read_format(r, &f);
+            let meta = read_case_meta(r, &f);
+            let people = r
+                .required(&f, "people")
+                .map(|n| read_people(r, n))
+                .unwrap_or_default();
+            let agencies = r
+                .required(&f, "agencies")
+                .map(|n| read_agencies(r, n))
+                .unwrap_or_default();
+            let redact = f
+                .get("redact")
+                .map(|n| r.texts(n, "`redact`"))
+                .unwrap_or_default();
+            let residence = f
+                .get("residence")
+                .map(|n| read_residence(r, n))
+                .unwrap_or_default();
+            if let Some(n) = f.get("chronologies") {
+                chronology_paths = read_chronology_paths(r, n);
+            }
+            if let Some(n) = f.get("events") {
+                read_events(r, n, None, &mut events);
+            }
+            let episodes = f
+                .get("episodes")
+                .map(|n| read_episodes(r, n))
+                .unwrap_or_default();
+            let findings = f
+                .get("findings")
+                .map(|n| read_findings(r, n))
+                .unwrap_or_default();
+            let recommendations = f
+                .get("recommendations")
+                .map(|n| read_recommendations(r, n))
+                .unwrap_or_default();
+            let flag_reviews = f
+                .get("flag_reviews")
+                .map(|n| read_flag_reviews(r, n))
+                .unwrap_or_default();
+            let settings = f
+                .get("settings")
+                .map(|n| read_settings(r, n))
+                .unwrap_or_default();
+            case = meta.map(|meta| Case {
+                meta,
+                people,
+                redact,
+                agencies,
+                residence,
+                chronologies: Vec::new(),
+                events: Vec::new(),
+                episodes,
+                findings,
+                recommendations,
+                flag_reviews,
+                settings,
+            });
+        },
+    );
+    if parsed.is_none() {
+        return Ok(loaded);
     }
-    finish_reader(&mut loaded, r);
 
     let chronologies = load_chronologies(&mut loaded, &chronology_paths, &mut events);
     warn_unlisted_chronologies(&mut loaded, &chronology_paths);
@@ -165,24 +167,33 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
     Ok(loaded)
 }
 
-/// The file's tree; or, when it does not parse, the report of why, with its values masked.
-fn parse_or_report(loaded: &mut Loaded, file: FileId) -> Option<yaml_file::Node> {
-    match yaml_file::parse(file, loaded.sources.get(file)) {
-        Ok(root) => Some(root),
+/// Parses one file and decodes it with `decode`; then keeps its text, with the places of
+/// its free-text values (all values, when it did not parse), for snippets. `None` when the
+/// file is not valid YAML (the diagnostic says why).
+fn read_file<T>(
+    loaded: &mut Loaded,
+    mut source: SourceFile,
+    decode: impl FnOnce(&mut Reader, &yaml_file::Node) -> T,
+) -> Option<T> {
+    let file = loaded.sources.next_id();
+    let decoded = match yaml_file::parse(file, &source) {
+        Ok(root) => {
+            let mut reader = Reader::new(file, &source);
+            let value = decode(&mut reader, &root);
+            let (free_text, dropped, diagnostics) = reader.into_parts();
+            source.free_text.extend(free_text);
+            loaded.dropped_ids.extend(dropped);
+            loaded.diagnostics.extend(diagnostics);
+            Some(value)
+        }
         Err(d) => {
-            let source = loaded.sources.get_mut(file);
             source.free_text = yaml_file::unparsed_values(&source.text);
             loaded.diagnostics.push(with_file(d, file));
             None
         }
-    }
-}
-
-fn finish_reader(loaded: &mut Loaded, r: Reader) {
-    let file = r.file;
-    loaded.sources.get_mut(file).free_text.extend(r.free_text);
-    loaded.dropped_ids.extend(r.dropped);
-    loaded.diagnostics.extend(r.diagnostics);
+    };
+    loaded.sources.add(source);
+    decoded
 }
 
 /// A file too large or not UTF-8: registered (with what text can be shown) and reported.
@@ -259,28 +270,27 @@ fn load_chronologies(
                 continue;
             }
         };
-        let file = loaded
-            .sources
-            .add(SourceFile::new(path.value.clone(), text));
-        let Some(root) = parse_or_report(loaded, file) else {
-            continue;
-        };
-        let source = loaded.sources.get(file).clone();
-        let mut r = Reader::new(file, &source);
-        if let Some(f) = r.mapping(&root, &format!("`{}`", path.value), CHRONOLOGY_FILE_KEYS) {
-            read_format(&mut r, &f);
-            let agency = f.get("agency").and_then(|n| r.id(n, "the file's `agency`"));
-            let submitted = f.get("submitted").and_then(|n| read_submitted(&mut r, n));
-            if let Some(n) = r.required(&f, "events") {
-                read_events(&mut r, n, agency.as_ref(), events);
-            }
-            chronologies.push(Chronology {
-                path: path.clone(),
-                agency,
-                submitted,
-            });
-        }
-        finish_reader(loaded, r);
+        read_file(
+            loaded,
+            SourceFile::new(path.value.clone(), text),
+            |r, root| {
+                let Some(f) = r.mapping(root, &format!("`{}`", path.value), CHRONOLOGY_FILE_KEYS)
+                else {
+                    return;
+                };
+                read_format(r, &f);
+                let agency = f.get("agency").and_then(|n| r.id(n, "the file's `agency`"));
+                let submitted = f.get("submitted").and_then(|n| read_submitted(r, n));
+                if let Some(n) = r.required(&f, "events") {
+                    read_events(r, n, agency.as_ref(), events);
+                }
+                chronologies.push(Chronology {
+                    path: path.clone(),
+                    agency,
+                    submitted,
+                });
+            },
+        );
     }
     chronologies
 }

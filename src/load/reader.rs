@@ -50,6 +50,11 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// What reading found: free-text places, ids of items left out, diagnostics.
+    pub fn into_parts(self) -> (Vec<Range<usize>>, Vec<Id>, Vec<Diagnostic>) {
+        (self.free_text, self.dropped, self.diagnostics)
+    }
+
     /// Keeps an item read whole; for one with a fault, remembers its id (if it has one).
     pub fn keep<T>(&mut self, id: Option<Spanned<Id>>, item: Option<T>, into: &mut Vec<T>) {
         match item {

@@ -11,7 +11,7 @@ mod settings;
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostics::Diagnostic;
-use crate::methodology::WordList;
+use crate::methodology::{Methodology, MethodologyError, WordList};
 use crate::model::{Case, Event, Id};
 
 /// The extendable vocabularies a case is checked against (from the methodology).
@@ -20,6 +20,21 @@ pub struct OpenVocabularies {
     pub patterns: WordList,
     /// The jurisdiction profiles `settings.profile` may name.
     pub profiles: Vec<String>,
+}
+
+impl OpenVocabularies {
+    /// The vocabularies and profile names of the methodology in force.
+    pub fn from_methodology(methodology: &Methodology) -> Result<Self, MethodologyError> {
+        Ok(OpenVocabularies {
+            concerns: methodology.vocabulary("concerns")?,
+            patterns: methodology.vocabulary("patterns")?,
+            profiles: methodology
+                .profile_names()
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+        })
+    }
 }
 
 /// What every check may look up: the case, its ids, and the ids of items the loader
