@@ -4,10 +4,13 @@
 //! (→ [`diagnostics`]), [`graph`], [`analysis`] (gap rules), then the outputs.
 
 pub mod analysis;
+pub mod anonymise;
 pub mod assets;
 pub mod cli;
 pub mod diagnostics;
+pub mod export;
 pub mod graph;
+pub mod import;
 pub mod load;
 pub mod methodology;
 pub mod model;

@@ -55,6 +55,15 @@ impl Checked {
     pub fn unreviewed(&self) -> usize {
         self.analysis.as_ref().map_or(0, Analysis::unreviewed)
     }
+
+    /// Every file the case was read from (`case.yaml` and its chronologies): what no
+    /// command may write over.
+    pub fn input_files(&self) -> Vec<std::path::PathBuf> {
+        let chronologies = self.case.iter().flat_map(|case| &case.chronologies);
+        std::iter::once(self.case_file.clone())
+            .chain(chronologies.map(|c| self.folder.join(&c.path.value)))
+            .collect()
+    }
 }
 
 pub fn check(case: &Path, methodology: &Methodology) -> Result<Checked, CheckFailure> {

@@ -1,7 +1,10 @@
 //! The command line: one file per command, and the only place that prints.
 
+mod anonymise;
 mod check;
+mod chronology;
 mod graph;
+mod import;
 mod init;
 mod report;
 mod rules;
@@ -11,7 +14,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::analysis::Analysis;
 use crate::methodology::Methodology;
+use crate::model::{Case, Language};
+use crate::pipeline::Checked;
 
 /// What a command's exit code says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,12 +71,48 @@ pub enum Command {
     Graph(graph::Args),
     /// The typeset review report (PDF; or its Typst source, SVG or PNG pages).
     Report(report::Args),
+    /// The integrated chronology as a table (CSV, XLSX or Markdown).
+    Chronology(chronology::Args),
+    /// An agency's spreadsheet chronology (CSV or XLSX) as a chronology file.
+    Import(import::Args),
+    /// A shareable copy: pseudonyms, shifted relative dates, identifiers removed.
+    Anonymise(anonymise::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Lang {
     Et,
     En,
+}
+
+impl Lang {
+    /// The language asked for on the command line, else the case's own.
+    pub fn or_case(lang: Option<Lang>, case: &Case) -> Language {
+        match lang {
+            Some(Lang::Et) => Language::Et,
+            Some(Lang::En) => Language::En,
+            None => case.meta.language,
+        }
+    }
+}
+
+/// The case and its analysis, when it loaded without errors. Otherwise prints the
+/// diagnostics and that nothing was written; the command then exits with code 1.
+pub fn analysed_case<'c>(
+    checked: &'c Checked,
+    nothing_written: &str,
+) -> Option<(&'c Case, &'c Analysis)> {
+    match (&checked.case, &checked.analysis, checked.errors()) {
+        (Some(case), Some(analysis), 0) => Some((case, analysis)),
+        _ => {
+            eprint!(
+                "{}",
+                crate::diagnostics::render_human(&checked.diagnostics, &checked.sources)
+            );
+            eprintln!("error: the case has errors; {nothing_written}");
+            None
+        }
+    }
 }
 
 /// `--methodology DIR`, shared by every command that reads the methodology.
@@ -98,6 +140,9 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Rules(args) => rules::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Chronology(args) => chronology::run(&args),
+        Command::Import(args) => import::run(&args),
+        Command::Anonymise(args) => anonymise::run(&args),
     }
 }
 
@@ -118,7 +163,7 @@ pub fn print_out(text: &str) -> Result<(), CliError> {
 
 /// Writes `bytes` to `path` whole or not at all: a temporary file in the same folder,
 /// then a rename. Refuses to write over an input of the command.
-pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), CliError> {
+pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), CliError> {
     use std::io::Write;
     let target = absolute(path);
     for input in inputs {
@@ -161,7 +206,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(
     Ok(())
 }
 
-fn absolute(path: &Path) -> PathBuf {
+pub fn absolute(path: &Path) -> PathBuf {
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     match (path.parent(), path.file_name()) {
         (Some(parent), Some(name)) => parent.canonicalize().map_or(path.clone(), |p| p.join(name)),

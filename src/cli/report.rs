@@ -4,9 +4,8 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
-use super::{CliError, Lang, MethodologyArgs, Status, write_atomically};
-use crate::diagnostics::render_human;
-use crate::model::{Language, Status as CaseStatus};
+use super::{CliError, Lang, MethodologyArgs, Status, analysed_case, write_atomically};
+use crate::model::Status as CaseStatus;
 use crate::render::{self, Inputs, Templates};
 
 #[derive(clap::Args, Debug)]
@@ -49,17 +48,10 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         None => Templates::embedded(),
     };
     let checked = crate::pipeline::check(&args.case, &methodology)?;
-    let (Some(case), Some(analysis), 0) = (&checked.case, &checked.analysis, checked.errors())
-    else {
-        eprint!("{}", render_human(&checked.diagnostics, &checked.sources));
-        eprintln!("error: the case has errors; no report was written");
+    let Some((case, analysis)) = analysed_case(&checked, "no report was written") else {
         return Ok(Status::DataErrors);
     };
-    let language = match args.lang {
-        Some(Lang::Et) => Language::Et,
-        Some(Lang::En) => Language::En,
-        None => case.meta.language,
-    };
+    let language = Lang::or_case(args.lang, case);
     let draft = if args.draft {
         true
     } else if args.final_ {
@@ -78,14 +70,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
     };
     let data = render::build(&inputs)?;
     let source = render::source(&data, &templates, language)?;
-    let input_files: Vec<PathBuf> = std::iter::once(checked.case_file.clone())
-        .chain(
-            case.chronologies
-                .iter()
-                .map(|c| checked.folder.join(&c.path.value)),
-        )
-        .collect();
-    let never_overwrite: Vec<&Path> = input_files.iter().map(PathBuf::as_path).collect();
+    let never_overwrite = checked.input_files();
     match args.format {
         Format::Typ => {
             let data_path = args.output.with_file_name(render::DATA_FILE);

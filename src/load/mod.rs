@@ -270,6 +270,7 @@ fn load_chronologies(
                 continue;
             }
         };
+        let file = loaded.sources.next_id();
         read_file(
             loaded,
             SourceFile::new(path.value.clone(), text),
@@ -286,6 +287,7 @@ fn load_chronologies(
                 }
                 chronologies.push(Chronology {
                     path: path.clone(),
+                    file,
                     agency,
                     submitted,
                 });

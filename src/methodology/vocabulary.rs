@@ -45,6 +45,19 @@ impl WordList {
         self.words.iter().any(|w| w.id == id)
     }
 
+    /// The word a person typed: its id, or its Estonian or English label, in any case.
+    pub fn resolve(&self, typed: &str) -> Option<&str> {
+        let typed = typed.trim();
+        self.words
+            .iter()
+            .find(|w| {
+                [&w.id, &w.et, &w.en]
+                    .iter()
+                    .any(|name| name.to_lowercase() == typed.to_lowercase())
+            })
+            .map(|w| w.id.as_str())
+    }
+
     /// The word's label in `language`, or the id itself for a word the list lacks.
     pub fn label<'a>(&'a self, id: &'a str, language: Language) -> &'a str {
         self.words

@@ -99,6 +99,8 @@ pub struct Residence {
 #[derive(Clone, Debug)]
 pub struct Chronology {
     pub path: Spanned<String>,
+    /// The file's index among the case's sources: its events' spans carry it.
+    pub file: super::span::FileId,
     pub agency: Option<Spanned<Id>>,
     pub submitted: Option<Submitted>,
 }

@@ -1,0 +1,286 @@
+//! `anonymise`: a copy of a case that is safe to hand to a room of strangers.
+//!
+//! [`Plan`] decides the new names (people by role, agencies by kind, ids that would give
+//! something away), [`scrub`] cleans free text, [`dates`] moves every date by one secret
+//! offset, and [`write`] writes the copy from the model, field by field. The copy is
+//! written from the loaded model, not from the source text, so comments, `redact` and
+//! `aliases` cannot come along.
+
+pub mod dates;
+pub mod scrub;
+mod write;
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::methodology::{Methodology, MethodologyError};
+use crate::model::{AgencyKind, Case, Language, Role, Vocabulary};
+use dates::Shift;
+use scrub::{Scrubber, Term};
+
+/// What `anonymise` produces: the files of the copy and the secret map.
+pub struct Anonymised {
+    /// Paths relative to the copy's folder (`case.yaml`, `chronology/01.yaml`) and contents.
+    pub files: Vec<(String, String)>,
+    /// The mapping back to the original (YAML), for the `--map` file only.
+    pub map: String,
+}
+
+pub struct Options {
+    pub keep_agencies: bool,
+    pub shift: Shift,
+    /// The copy's `case.id`: the original id may be looked up in a register of reviews.
+    pub case_id: String,
+}
+
+impl Options {
+    /// A fresh secret shift and case id, from the system's random source.
+    pub fn random(case: &Case, keep_agencies: bool) -> Result<Options, String> {
+        use chrono::Datelike;
+        let shift = Shift::random(case.meta.outcome.date.value.first_day().year())?;
+        let mut bytes = [0u8; 3];
+        getrandom::fill(&mut bytes).map_err(|e| format!("no random source: {e}"))?;
+        Ok(Options {
+            keep_agencies,
+            shift,
+            case_id: format!(
+                "ANON-{:02X}{:02X}{:02X}",
+                bytes[0], bytes[1], bytes[2]
+            ),
+        })
+    }
+}
+
+/// The new names of one copy, and the terms free text loses.
+pub struct Plan {
+    pub people: HashMap<String, Pseudonym>,
+    pub agencies: HashMap<String, Pseudonym>,
+    /// Event, episode, finding and recommendation ids that would have kept a removed
+    /// string (a name, a date); all others stay as written.
+    pub ids: HashMap<String, String>,
+    pub terms: Vec<Term>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Pseudonym {
+    pub id: String,
+    pub name: String,
+}
+
+impl Plan {
+    pub fn new(
+        case: &Case,
+        methodology: &Methodology,
+        keep_agencies: bool,
+    ) -> Result<Plan, MethodologyError> {
+        let language = case.meta.language;
+        let roles = methodology.vocabulary(Role::FILE)?;
+        let kinds = methodology.vocabulary(AgencyKind::FILE)?;
+        let mut terms = Vec::new();
+
+        let people = numbered(
+            case.people.iter().map(|p| (p.id.as_str(), p.role.value.as_str())),
+            |role| roles.label(role, language).to_owned(),
+            false,
+        );
+        for person in &case.people {
+            let pseudonym = &people[person.id.as_str()];
+            for text in std::iter::once(&person.label).chain(&person.aliases) {
+                // A label that already is the role's word ("Ema") is no name: replacing it
+                // would only flatten every inflected "ema" in the text.
+                if text.value.to_lowercase() != pseudonym.name.to_lowercase() {
+                    terms.push(Term {
+                        text: text.value.clone(),
+                        replacement: pseudonym.name.clone(),
+                    });
+                }
+            }
+        }
+        let removed = match language {
+            Language::Et => "[eemaldatud]",
+            Language::En => "[removed]",
+        };
+        terms.extend(case.redact.iter().map(|r| Term {
+            text: r.value.clone(),
+            replacement: removed.to_owned(),
+        }));
+
+        let agencies = if keep_agencies {
+            case.agencies
+                .iter()
+                .map(|a| {
+                    let kept = Pseudonym {
+                        id: a.id.to_string(),
+                        name: a.name.value.clone(),
+                    };
+                    (a.id.to_string(), kept)
+                })
+                .collect()
+        } else {
+            let generic = numbered(
+                case.agencies.iter().map(|a| (a.id.as_str(), a.kind.value.as_str())),
+                |kind| kinds.label(kind, language).to_owned(),
+                true,
+            );
+            terms.extend(case.agencies.iter().map(|a| Term {
+                text: a.name.value.clone(),
+                replacement: generic[a.id.as_str()].name.clone(),
+            }));
+            generic
+        };
+
+        let mut plan = Plan {
+            people,
+            agencies,
+            ids: HashMap::new(),
+            terms,
+        };
+        let probe = Scrubber::new(
+            &plan.terms,
+            Shift {
+                days: 7,
+                context_year: 2000,
+            },
+            language,
+        )
+        .map_err(|e| MethodologyError(format!("a name to remove makes no pattern: {e}")))?;
+        let own_ids = case
+            .events
+            .iter()
+            .map(|e| &e.id)
+            .chain(case.episodes.iter().map(|e| &e.id))
+            .chain(case.findings.iter().map(|f| &f.id))
+            .chain(case.recommendations.iter().map(|r| &r.id));
+        for (n, id) in own_ids
+            .filter(|id| probe.scrub(id.as_str()) != id.as_str())
+            .enumerate()
+        {
+            plan.ids.insert(id.to_string(), format!("id-{}", n + 1));
+        }
+        Ok(plan)
+    }
+}
+
+/// Names by a word (a role, an agency kind) and, where the word repeats, an ordinal:
+/// `mother`/"Ema"; `sibling-1`/"Õde või vend 1", `sibling-2`/…; agencies always numbered
+/// ("Kohalik omavalitsus 1"), as the design asks.
+fn numbered<'a>(
+    items: impl Iterator<Item = (&'a str, &'static str)> + Clone,
+    label: impl Fn(&str) -> String,
+    always_number: bool,
+) -> HashMap<String, Pseudonym> {
+    let mut totals: HashMap<&str, usize> = HashMap::new();
+    for (_, word) in items.clone() {
+        *totals.entry(word).or_default() += 1;
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    items
+        .map(|(id, word)| {
+            let n = seen.entry(word).or_default();
+            *n += 1;
+            let stem = word.replace('_', "-");
+            let pseudonym = if totals[word] == 1 && !always_number {
+                Pseudonym {
+                    id: stem,
+                    name: label(word),
+                }
+            } else {
+                Pseudonym {
+                    id: format!("{stem}-{n}"),
+                    name: format!("{} {n}", label(word)),
+                }
+            };
+            (id.to_owned(), pseudonym)
+        })
+        .collect()
+}
+
+/// The secret map: everything needed to go back, nothing the copy needs.
+#[derive(Serialize)]
+struct Map<'a> {
+    format: &'static str,
+    case: BTreeMap<&'static str, String>,
+    shift_days: i64,
+    people: Vec<MapEntry<'a>>,
+    agencies: Vec<MapEntry<'a>>,
+    ids: BTreeMap<&'a str, &'a str>,
+    files: BTreeMap<String, String>,
+}
+
+#[derive(Serialize)]
+struct MapEntry<'a> {
+    id: &'a str,
+    name: &'a str,
+    aliases: Vec<&'a str>,
+    new_id: &'a str,
+    new_name: &'a str,
+}
+
+pub fn anonymise(
+    case: &Case,
+    methodology: &Methodology,
+    options: &Options,
+) -> Result<Anonymised, MethodologyError> {
+    let plan = Plan::new(case, methodology, options.keep_agencies)?;
+    let scrubber = Scrubber::new(&plan.terms, options.shift, case.meta.language)
+        .map_err(|e| MethodologyError(format!("a name to remove makes no pattern: {e}")))?;
+    let copy = write::Copy {
+        case,
+        plan: &plan,
+        scrubber: &scrubber,
+        shift: options.shift,
+        case_id: &options.case_id,
+    };
+    let files = copy.files();
+    let map = Map {
+        format: "casereview-map/1",
+        case: BTreeMap::from([
+            ("id", case.meta.id.value.clone()),
+            ("new_id", options.case_id.clone()),
+        ]),
+        shift_days: options.shift.days,
+        people: case
+            .people
+            .iter()
+            .map(|p| {
+                let new = &plan.people[p.id.as_str()];
+                MapEntry {
+                    id: p.id.as_str(),
+                    name: &p.label.value,
+                    aliases: p.aliases.iter().map(|a| a.value.as_str()).collect(),
+                    new_id: &new.id,
+                    new_name: &new.name,
+                }
+            })
+            .collect(),
+        agencies: case
+            .agencies
+            .iter()
+            .map(|a| {
+                let new = &plan.agencies[a.id.as_str()];
+                MapEntry {
+                    id: a.id.as_str(),
+                    name: &a.name.value,
+                    aliases: Vec::new(),
+                    new_id: &new.id,
+                    new_name: &new.name,
+                }
+            })
+            .collect(),
+        ids: plan
+            .ids
+            .iter()
+            .map(|(old, new)| (old.as_str(), new.as_str()))
+            .collect(),
+        files: case
+            .chronologies
+            .iter()
+            .zip(write::chronology_paths(case.chronologies.len()))
+            .map(|(c, new)| (c.path.value.clone(), new))
+            .collect(),
+    };
+    let map = serde_yaml::to_string(&map)
+        .map_err(|e| MethodologyError(format!("cannot write the map: {e}")))?;
+    Ok(Anonymised { files, map })
+}

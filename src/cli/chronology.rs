@@ -1,0 +1,84 @@
+//! `casereview chronology CASE`: the integrated chronology as CSV, XLSX or Markdown.
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use super::{CliError, Lang, MethodologyArgs, Status, analysed_case, print_out, write_atomically};
+use crate::export::chronology::{self, DateBound, Filter};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A case.yaml, or the folder that holds one.
+    pub case: PathBuf,
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// Only the events of this agency (by id).
+    #[arg(long, value_name = "ID")]
+    pub agency: Option<String>,
+    /// Only events on or after this date (YYYY, YYYY-MM, YYYY-MM-DD, or T-120 in a relative case).
+    #[arg(long, value_name = "DATE", value_parser = DateBound::parse)]
+    pub from: Option<DateBound>,
+    /// Only events on or before this date.
+    #[arg(long, value_name = "DATE", value_parser = DateBound::parse)]
+    pub to: Option<DateBound>,
+    /// The headers' and labels' language (default: the case's `language`).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Write to this file instead of standard output (required for xlsx).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub methodology: MethodologyArgs,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Csv,
+    Xlsx,
+    Md,
+}
+
+pub fn run(args: &Args) -> Result<Status, CliError> {
+    if args.format == Format::Xlsx && args.output.is_none() {
+        return Err(CliError(
+            "an xlsx workbook needs a file: add `-o FILE.xlsx`".into(),
+        ));
+    }
+    let methodology = args.methodology.load()?;
+    let checked = crate::pipeline::check(&args.case, &methodology)?;
+    let Some((case, analysis)) = analysed_case(&checked, "no chronology was written") else {
+        return Ok(Status::DataErrors);
+    };
+    if let Some(agency) = &args.agency
+        && case.agency(agency).is_none()
+    {
+        return Err(CliError(format!(
+            "`{agency}` is not an agency of this case (see `agencies:` in case.yaml)"
+        )));
+    }
+    let language = Lang::or_case(args.lang, case);
+    let filter = Filter {
+        agency: args.agency.clone(),
+        from: args.from,
+        to: args.to,
+    };
+    let table = chronology::table(case, &analysis.flags, &methodology, language, &filter)?;
+    let bytes = match args.format {
+        Format::Csv => chronology::to_csv(&table),
+        Format::Md => chronology::to_markdown(&table).into_bytes(),
+        Format::Xlsx => {
+            let sheet = match language {
+                crate::model::Language::Et => "Kronoloogia",
+                crate::model::Language::En => "Chronology",
+            };
+            chronology::to_xlsx(&table, sheet)
+                .map_err(|e| CliError(format!("cannot build the workbook: {e}")))?
+        }
+    };
+    match &args.output {
+        Some(path) => write_atomically(path, &bytes, &checked.input_files())?,
+        None => print_out(&String::from_utf8_lossy(&bytes))?,
+    }
+    Ok(Status::Success)
+}
