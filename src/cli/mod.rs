@@ -3,6 +3,7 @@
 mod anonymise;
 mod check;
 mod chronology;
+mod exercise;
 mod graph;
 mod import;
 mod init;
@@ -77,6 +78,8 @@ pub enum Command {
     Import(import::Args),
     /// A shareable copy: pseudonyms, shifted relative dates, identifiers removed.
     Anonymise(anonymise::Args),
+    /// A training worksheet (the case without its analysis, with questions) and answer key.
+    Exercise(exercise::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -143,6 +146,7 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Chronology(args) => chronology::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Anonymise(args) => anonymise::run(&args),
+        Command::Exercise(args) => exercise::run(&args),
     }
 }
 

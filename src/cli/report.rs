@@ -67,6 +67,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         methodology: &methodology,
         language,
         draft,
+        document: render::Document::Report,
     };
     let data = render::build(&inputs)?;
     let source = render::source(&data, &templates, language)?;

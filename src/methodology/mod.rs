@@ -106,6 +106,11 @@ impl Methodology {
         self.yaml("glossary.yaml")
     }
 
+    /// The questions of an exercise worksheet.
+    pub fn exercise_questions(&self) -> Result<ExerciseQuestions, MethodologyError> {
+        self.yaml("exercise/questions.yaml")
+    }
+
     /// The quality markers a finished report is checked against.
     pub fn quality_markers(&self) -> Result<QualityMarkers, MethodologyError> {
         self.yaml("quality-markers.yaml")
@@ -118,6 +123,15 @@ impl Methodology {
 }
 
 /// `glossary.yaml`.
+/// `exercise/questions.yaml`: asked of the whole case, of each episode, and at the end.
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExerciseQuestions {
+    pub general: Vec<Label>,
+    pub episode: Vec<Label>,
+    pub closing: Vec<Label>,
+}
+
 #[derive(Clone, Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Glossary {

@@ -17,6 +17,10 @@ use crate::model::*;
 #[derive(Serialize)]
 pub struct ReportData {
     pub lang: &'static str,
+    /// `report`, `worksheet` or `answers`: which sections the template lays out.
+    pub document: &'static str,
+    /// The exercise's questions (empty in a report).
+    pub questions: Vec<QuestionGroup>,
     pub meta: Meta,
     pub summary: Summary,
     pub scope: Scope,
@@ -36,6 +40,36 @@ pub struct ReportData {
     pub data_quality: Vec<DataQualityRow>,
     pub quality: Vec<QualityRow>,
     pub sources: Vec<SourceRow>,
+}
+
+/// Questions under one heading: the whole case, one episode, or the closing ones.
+#[derive(Serialize)]
+pub struct QuestionGroup {
+    pub title: String,
+    /// What the group is about (an episode's events and dates), or empty.
+    pub about: String,
+    pub questions: Vec<String>,
+}
+
+/// Which document is made from the case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Document {
+    /// The review report.
+    Report,
+    /// A training worksheet: the case without the analysis, with questions.
+    Worksheet,
+    /// The worksheet's answer key: the questions and the analysis they lead to.
+    Answers,
+}
+
+impl Document {
+    fn word(self) -> &'static str {
+        match self {
+            Document::Report => "report",
+            Document::Worksheet => "worksheet",
+            Document::Answers => "answers",
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -280,6 +314,7 @@ pub struct Inputs<'a> {
     pub methodology: &'a Methodology,
     pub language: Language,
     pub draft: bool,
+    pub document: Document,
 }
 
 pub fn build(inputs: &Inputs) -> Result<ReportData, MethodologyError> {
@@ -579,11 +614,19 @@ pub fn build(inputs: &Inputs) -> Result<ReportData, MethodologyError> {
                 .count(),
         })
         .collect();
-    Ok(ReportData {
+    let questions = match inputs.document {
+        Document::Report => Vec::new(),
+        Document::Worksheet | Document::Answers => {
+            questions(case, inputs.methodology, &style, language)?
+        }
+    };
+    let mut data = ReportData {
         lang: match language {
             Language::Et => "et",
             Language::En => "en",
         },
+        document: inputs.document.word(),
+        questions,
         meta,
         summary,
         scope,
@@ -603,7 +646,85 @@ pub fn build(inputs: &Inputs) -> Result<ReportData, MethodologyError> {
         data_quality,
         quality,
         sources,
-    })
+    };
+    if inputs.document == Document::Worksheet {
+        data.withhold_answers();
+    }
+    Ok(data)
+}
+
+impl ReportData {
+    /// A worksheet's data carries none of the answers, so no layout of it can show them.
+    fn withhold_answers(&mut self) {
+        self.summary.findings.clear();
+        self.summary.recommendations.clear();
+        self.summary.flags = 0;
+        self.summary.confirmed = 0;
+        self.summary.dismissed = 0;
+        self.summary.unreviewed = 0;
+        self.handoffs.clear();
+        self.knowledge.rows.clear();
+        for row in &mut self.chronology {
+            row.flags.clear();
+        }
+        self.flags.clear();
+        self.episodes.clear();
+        self.findings.clear();
+        self.recommendations.clear();
+        for rule in &mut self.rules {
+            rule.fired = 0;
+        }
+        self.data_quality.clear();
+        self.quality.clear();
+    }
+}
+
+/// The general questions, a group per episode (its number, events and dates: the title and
+/// analysis are answers), and the closing ones.
+fn questions(
+    case: &Case,
+    methodology: &Methodology,
+    style: &DateStyle,
+    language: Language,
+) -> Result<Vec<QuestionGroup>, MethodologyError> {
+    let asked = methodology.exercise_questions()?;
+    let texts = |list: &[crate::methodology::Label]| {
+        list.iter().map(|q| q.get(language).to_owned()).collect()
+    };
+    let (whole_case, episode_word, events_word, closing) = match language {
+        Language::Et => ("Kogu juhtum", "Episood", "sündmused", "Kokkuvõtteks"),
+        Language::En => ("The whole case", "Episode", "events", "To conclude"),
+    };
+    let mut groups = vec![QuestionGroup {
+        title: whole_case.to_owned(),
+        about: String::new(),
+        questions: texts(&asked.general),
+    }];
+    for (n, episode) in case.episodes.iter().enumerate() {
+        let dates: Vec<Date> = episode
+            .events
+            .iter()
+            .filter_map(|id| case.events.iter().find(|e| e.id.value == id.value))
+            .map(|e| e.date.value)
+            .collect();
+        let span = match (dates.iter().min(), dates.iter().max()) {
+            (Some(first), Some(last)) if first == last => style.show(first),
+            (Some(first), Some(last)) => format!("{} – {}", style.show(first), style.show(last)),
+            _ => String::new(),
+        };
+        let ids: Vec<&str> = episode.events.iter().map(|id| id.as_str()).collect();
+        groups.push(QuestionGroup {
+            title: format!("{episode_word} {}", n + 1),
+            about: format!("{events_word} {} · {span}", ids.join(", ")),
+            questions: texts(&asked.episode),
+        });
+    }
+    groups.push(QuestionGroup {
+        title: closing.to_owned(),
+        about: String::new(),
+        questions: texts(&asked.closing),
+    });
+    Ok(groups)
 }
 
 fn meta(case: &Case, style: &DateStyle, draft: bool, labels: &Labels) -> Meta {

@@ -15,7 +15,7 @@ use typst::diag::{Severity, SourceDiagnostic};
 use typst_as_lib::{TypstAsLibError, TypstEngine};
 use typst_layout::PagedDocument;
 
-pub use data::{Inputs, ReportData, build};
+pub use data::{Document, Inputs, ReportData, build};
 pub use format::DateStyle;
 
 use crate::assets::Overlay;
