@@ -105,6 +105,9 @@ pub fn patterns() -> Vec<String> {
         ),
         format!(r"\b(?P<etm_m>{et})(?P<etm_e>{ET_MONTH_ENDINGS})?\s+(?P<etm_y>\d{{4}})\b"),
         format!(
+            r"\b(?P<ety_y>\d{{4}})\.\s+aasta\s+(?P<ety_m>{et})(?P<ety_e>{ET_MONTH_ENDINGS})?\b"
+        ),
+        format!(
             r"\b(?P<enmd_m>{en})\.?\s+(?P<enmd_d>\d{{1,2}})(?P<enmd_o>st|nd|rd|th)?\b(?:,?\s+(?P<enmd_y>\d{{4}})\b)?"
         ),
         format!(
@@ -149,6 +152,12 @@ impl Shift {
             edits.push(("etm_m", et_month_word(caps, "etm_m", "etm_e", month)));
             edits.push(("etm_e", String::new()));
             edits.push(("etm_y", year.to_string()));
+        } else if let Some(year) = number("ety_y") {
+            let month = et_month(caps.name("ety_m")?.as_str())?;
+            let (year, month) = self.month(year, month)?;
+            edits.push(("ety_y", year.to_string()));
+            edits.push(("ety_m", et_month_word(caps, "ety_m", "ety_e", month)));
+            edits.push(("ety_e", String::new()));
         } else if let Some(d) = number("enmd_d") {
             self.english_day(caps, ["enmd_d", "enmd_o", "enmd_m", "enmd_y"], d, &mut edits)?;
         } else if let Some(d) = number("endm_d") {
@@ -367,6 +376,7 @@ mod tests {
     #[test]
     fn bare_years_move_and_impossible_days_stay() {
         assert_eq!(shift_text("aastal 2023"), "aastal 2022");
+        assert_eq!(shift_text("2023. aasta märtsis"), "2022. aasta detsembris");
         assert_eq!(shift_text("31.02.2023"), "31.02.2023");
     }
 

@@ -25,6 +25,10 @@ pub struct Anonymised {
     pub files: Vec<(String, String)>,
     /// The mapping back to the original (YAML), for the `--map` file only.
     pub map: String,
+    /// Capitalised words of the original agency names (places, mostly) that still occur in
+    /// the copy's text: only the reviewer can tell whether they identify anyone, and
+    /// `redact:` removes them.
+    pub leftover_words: Vec<String>,
 }
 
 pub struct Options {
@@ -282,5 +286,50 @@ pub fn anonymise(
     };
     let map = serde_yaml::to_string(&map)
         .map_err(|e| MethodologyError(format!("cannot write the map: {e}")))?;
-    Ok(Anonymised { files, map })
+    let leftover_words = if options.keep_agencies {
+        Vec::new()
+    } else {
+        let generic: Vec<String> = plan
+            .agencies
+            .values()
+            .chain(plan.people.values())
+            .flat_map(|p| p.name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+            .collect();
+        leftover_words(case, &files)
+            .into_iter()
+            .filter(|word| !generic.contains(&word.to_lowercase()))
+            .collect()
+    };
+    Ok(Anonymised {
+        files,
+        map,
+        leftover_words,
+    })
+}
+
+fn leftover_words(case: &Case, files: &[(String, String)]) -> Vec<String> {
+    let mut words: Vec<String> = case
+        .agencies
+        .iter()
+        .flat_map(|a| a.name.value.split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+        .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+        .into_iter()
+        .filter(|word| {
+            let term = Term {
+                text: word.clone(),
+                replacement: String::new(),
+            };
+            let probe = Shift {
+                days: 7,
+                context_year: 2000,
+            };
+            Scrubber::new(&[term], probe, case.meta.language)
+                .is_ok_and(|s| files.iter().any(|(_, text)| s.finds_term(text)))
+        })
+        .collect()
 }

@@ -128,9 +128,18 @@ impl Scrubber {
 
     /// The text with every identifier removed, every name replaced and every date moved.
     pub fn scrub(&self, text: &str) -> String {
-        self.pattern
+        let mut scrubbed = self
+            .pattern
             .replace_all(text, |caps: &Captures| self.replacement(caps))
-            .into_owned()
+            .into_owned();
+        // "Jaan Kase" with both words listed apart becomes one pseudonym, not two.
+        for (_, replacement) in &self.terms {
+            let twice = format!("{replacement} {replacement}");
+            while scrubbed.contains(&twice) {
+                scrubbed = scrubbed.replace(&twice, replacement);
+            }
+        }
+        scrubbed
     }
 
     fn replacement(&self, caps: &Captures) -> String {

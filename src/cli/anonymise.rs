@@ -87,6 +87,11 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         let _ = std::fs::remove_dir_all(&staged);
         CliError(format!("cannot write {}: {}", args.output.display(), crate::load::io_reason(&e)))
     })?;
+    for word in &copy.leftover_words {
+        eprintln!(
+            "note: `{word}` (from an agency's name) still occurs in the copy's text; if it names a place or a person, add it under `redact:` and run anonymise again"
+        );
+    }
     print_out(&format!(
         "wrote an anonymised copy to {} ({} file(s)); the map is {}: keep it secret\n",
         args.output.display(),
