@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::columns::{ColumnMap, Field, Use};
 use super::grid::{Cell, Grid, column_letters};
 use crate::methodology::WordList;
-use crate::model::{Date, EventKind, Id, Precision, Vocabulary};
+use crate::model::{Date, DateError, EventKind, Id, Precision, Vocabulary};
 
 /// One fault, where a spreadsheet shows it: 1-based row, and column when one cell is at fault.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -409,13 +409,15 @@ impl RowReader<'_> {
             _ => parse_written_date(cell.text.trim()),
         };
         let Some(day) = day else {
-            self.fault(
-                Field::Date,
+            let written = cell.text.trim();
+            let reason = if Date::parse(written) == Err(DateError::Impossible) {
+                format!("`{written}` is not a date: the calendar has no such day")
+            } else {
                 format!(
-                    "`{}` is not a date: write YYYY-MM-DD (or YYYY-MM, or YYYY when only the year is known)",
-                    cell.text.trim()
-                ),
-            );
+                    "`{written}` is not a date: write YYYY-MM-DD (or YYYY-MM, or YYYY when only the year is known)"
+                )
+            };
+            self.fault(Field::Date, reason);
             return None;
         };
         let Some(time) = self.cell(Field::Time).cloned() else {
