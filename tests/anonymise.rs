@@ -98,7 +98,11 @@ fn anonymised(case: &Path, extra: &[&str]) -> Copy {
     ];
     args.extend_from_slice(extra);
     let run = run(&args);
-    assert_eq!(run.code, 0, "stdout: {}\nstderr: {}", run.stdout, run.stderr);
+    assert_eq!(
+        run.code, 0,
+        "stdout: {}\nstderr: {}",
+        run.stdout, run.stderr
+    );
     Copy {
         _dir: dir,
         folder,
@@ -107,8 +111,11 @@ fn anonymised(case: &Path, extra: &[&str]) -> Copy {
 }
 
 fn shift_days(map: &Path) -> i64 {
-    let map: serde_yaml::Value = serde_yaml::from_str(&std::fs::read_to_string(map).unwrap()).unwrap();
-    map["shift_days"].as_i64().expect("the map records the shift")
+    let map: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(map).unwrap()).unwrap();
+    map["shift_days"]
+        .as_i64()
+        .expect("the map records the shift")
 }
 
 /// Every identifier and every original date found in `text`, by `what`.
@@ -158,13 +165,21 @@ fn no_identifier_remains_in_the_copy_its_report_or_the_metadata() {
     let files = all_files(&copy.folder);
     assert_eq!(files.len(), 2, "case.yaml and one chronology: {files:?}");
     for file in &files {
-        let name = file.strip_prefix(&copy.folder).unwrap().display().to_string();
+        let name = file
+            .strip_prefix(&copy.folder)
+            .unwrap()
+            .display()
+            .to_string();
         found.extend(leaks(&name, shift, "file name"));
         let text = std::fs::read_to_string(file).unwrap();
         found.extend(leaks(&text, shift, &name));
         // Read back as YAML: every string of the copy, unescaped.
         let value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap();
-        found.extend(leaks(&strings(&value).join("\n"), shift, &format!("{name} (read back)")));
+        found.extend(leaks(
+            &strings(&value).join("\n"),
+            shift,
+            &format!("{name} (read back)"),
+        ));
     }
 
     let pdf = copy.folder.parent().unwrap().join("report.pdf");
@@ -198,7 +213,12 @@ fn strings(value: &serde_yaml::Value) -> Vec<String> {
 
 #[test]
 fn the_copy_passes_check_with_the_same_flags_and_reviews_re_anchored() {
-    let original = run(&["check", identifiable().to_str().unwrap(), "--format", "json"]);
+    let original = run(&[
+        "check",
+        identifiable().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
     assert_eq!(original.code, 0, "{}", original.stderr);
     let copy = anonymised(&identifiable(), &[]);
     let checked = run(&["check", copy.folder.to_str().unwrap(), "--format", "json"]);
@@ -226,7 +246,11 @@ fn the_copy_passes_check_with_the_same_flags_and_reviews_re_anchored() {
         v.sort();
         v
     };
-    assert_eq!(verdicts(&before), verdicts(&after), "every review still applies");
+    assert_eq!(
+        verdicts(&before),
+        verdicts(&after),
+        "every review still applies"
+    );
     let value: serde_json::Value = serde_json::from_str(&checked.stdout).unwrap();
     assert_eq!(
         value["diagnostics"].as_array().unwrap().len(),
@@ -266,7 +290,12 @@ fn the_map_is_private_complete_and_never_inside_the_copy() {
     let mode = std::fs::metadata(&copy.map).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     let map = std::fs::read_to_string(&copy.map).unwrap();
-    for original in ["Kadri Tamm", "Kadrikene", "Tartu Kesklinna Kool", "EE-2023-TARTU-07"] {
+    for original in [
+        "Kadri Tamm",
+        "Kadrikene",
+        "Tartu Kesklinna Kool",
+        "EE-2023-TARTU-07",
+    ] {
         assert!(map.contains(original), "the map keeps `{original}`");
     }
 
@@ -282,7 +311,11 @@ fn the_map_is_private_complete_and_never_inside_the_copy() {
         inside.to_str().unwrap(),
     ]);
     assert_eq!(refused.code, 2);
-    assert!(refused.stderr.contains("inside the copy"), "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("inside the copy"),
+        "{}",
+        refused.stderr
+    );
     assert!(!out.exists(), "nothing was written");
 
     let case = copy_case(&identifiable());
@@ -316,18 +349,34 @@ fn every_example_gives_a_copy_that_checks_and_reports() {
     for case in example_cases() {
         let copy = anonymised(&case, &[]);
         let pdf = copy.folder.parent().unwrap().join("r.pdf");
-        let report = run(&["report", copy.folder.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
+        let report = run(&[
+            "report",
+            copy.folder.to_str().unwrap(),
+            "-o",
+            pdf.to_str().unwrap(),
+        ]);
         assert_eq!(report.code, 0, "{}: {}", case.display(), report.stderr);
     }
 }
 
 /// Day differences between every event and the first one, by the event's id in the copy.
-fn intervals(case: &casereview::model::Case, rename: &BTreeMap<String, String>) -> BTreeMap<String, i64> {
-    let first = case.events.iter().map(|e| e.date.value.start()).min().unwrap();
+fn intervals(
+    case: &casereview::model::Case,
+    rename: &BTreeMap<String, String>,
+) -> BTreeMap<String, i64> {
+    let first = case
+        .events
+        .iter()
+        .map(|e| e.date.value.start())
+        .min()
+        .unwrap();
     case.events
         .iter()
         .map(|e| {
-            let id = rename.get(e.id.as_str()).cloned().unwrap_or(e.id.to_string());
+            let id = rename
+                .get(e.id.as_str())
+                .cloned()
+                .unwrap_or(e.id.to_string());
             (id, (e.date.value.start() - first).num_minutes())
         })
         .collect()
@@ -382,5 +431,8 @@ fn a_place_named_only_in_an_agency_name_is_pointed_out() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("note: `Elva`"), "{}", run.stderr);
-    assert!(!run.stderr.contains("`Kool`"), "generic names are no leftovers");
+    assert!(
+        !run.stderr.contains("`Kool`"),
+        "generic names are no leftovers"
+    );
 }

@@ -57,7 +57,10 @@ fn a_confidential_notifier_is_hidden_and_never_selectable() {
     );
     let path = case.path().to_str().unwrap();
     let all = csv_rows(&run(&["chronology", path]).stdout);
-    let e001 = all.iter().find(|r| r[0] == "e001").expect("the notification is listed");
+    let e001 = all
+        .iter()
+        .find(|r| r[0] == "e001")
+        .expect("the notification is listed");
     assert_eq!(e001[2], "Notifier (confidential)");
     assert_eq!(e001[7], "", "its source could name the notifier");
     for row in &all {
@@ -72,13 +75,25 @@ fn a_confidential_notifier_is_hidden_and_never_selectable() {
 
 #[test]
 fn filters_by_agency_and_by_overlapping_dates() {
-    let run = run(&["chronology", &mets(), "--agency", "school", "--from", "2022", "--to", "2022-06"]);
+    let run = run(&[
+        "chronology",
+        &mets(),
+        "--agency",
+        "school",
+        "--from",
+        "2022",
+        "--to",
+        "2022-06",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let rows = csv_rows(&run.stdout);
     assert!(!rows.is_empty());
     for row in &rows {
         assert_eq!(row[2], "Valla A Põhikool");
-        assert!(row[1].as_str() >= "2022" && row[1].as_str() < "2022-07", "{row:?}");
+        assert!(
+            row[1].as_str() >= "2022" && row[1].as_str() < "2022-07",
+            "{row:?}"
+        );
     }
     let unknown = common::run(&["chronology", &mets(), "--agency", "nobody"]);
     assert_eq!(unknown.code, 2);
@@ -90,9 +105,21 @@ fn filters_by_agency_and_by_overlapping_dates() {
 #[test]
 fn an_imprecise_event_is_kept_when_its_interval_overlaps() {
     let case = copy_case(&repo().join("tests/fixtures/base"));
-    edit(case.path(), "case.yaml", "date: 2024-02-20\n", "date: 2024-02\n");
+    edit(
+        case.path(),
+        "case.yaml",
+        "date: 2024-02-20\n",
+        "date: 2024-02\n",
+    );
     let path = case.path().to_str().unwrap();
-    let run = run(&["chronology", path, "--from", "2024-02-25", "--to", "2024-02-26"]);
+    let run = run(&[
+        "chronology",
+        path,
+        "--from",
+        "2024-02-25",
+        "--to",
+        "2024-02-26",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let rows = csv_rows(&run.stdout);
     assert_eq!(rows.len(), 1, "{rows:?}");
@@ -109,7 +136,10 @@ fn a_relative_case_exports_relative_days_and_filters_by_them() {
     assert!(!rows.is_empty());
     let relative = regex::Regex::new(r"^(≈ )?T(0|[+−]\d+)(…T(0|[+−]\d+))?$").unwrap();
     for row in &rows {
-        assert!(relative.is_match(&row[1]), "a relative day, no calendar date: {row:?}");
+        assert!(
+            relative.is_match(&row[1]),
+            "a relative day, no calendar date: {row:?}"
+        );
         let first: i64 = row[1]
             .trim_start_matches("≈ ")
             .trim_start_matches('T')
@@ -137,7 +167,14 @@ fn markdown_and_xlsx_hold_the_same_rows() {
 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("chronology.xlsx");
-    let written = run(&["chronology", &mets(), "--format", "xlsx", "-o", out.to_str().unwrap()]);
+    let written = run(&[
+        "chronology",
+        &mets(),
+        "--format",
+        "xlsx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
     assert_eq!(written.code, 0, "{}", written.stderr);
     let mut workbook = calamine::open_workbook_auto(&out).unwrap();
     let sheet = workbook.worksheet_range("Kronoloogia").unwrap();

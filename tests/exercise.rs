@@ -81,7 +81,10 @@ fn the_worksheet_hides_the_analysis_and_the_key_shows_it() {
     }
     for answer in &hidden {
         let answer = answer.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert!(!sheet.contains(&answer), "the worksheet gives away `{answer}`");
+        assert!(
+            !sheet.contains(&answer),
+            "the worksheet gives away `{answer}`"
+        );
         assert!(answers.contains(&answer), "the key shows `{answer}`");
     }
     for section in ["Märguanded", "Analüüs"] {
@@ -95,9 +98,18 @@ fn a_case_that_was_not_anonymised_is_refused_unless_allowed() {
     let dir = tempfile::tempdir().unwrap();
     let worksheet = dir.path().join("worksheet.pdf");
     let mets = repo().join("examples/mets-2024");
-    let refused = run(&["exercise", mets.to_str().unwrap(), "-o", worksheet.to_str().unwrap()]);
+    let refused = run(&[
+        "exercise",
+        mets.to_str().unwrap(),
+        "-o",
+        worksheet.to_str().unwrap(),
+    ]);
     assert_eq!(refused.code, 2);
-    assert!(refused.stderr.contains("has not been anonymised"), "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("has not been anonymised"),
+        "{}",
+        refused.stderr
+    );
     assert!(!worksheet.exists());
     let allowed = run(&[
         "exercise",

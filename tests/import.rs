@@ -34,11 +34,15 @@ fn write_xlsx(path: &Path, sheet_name: &str, rows: &[Vec<Cell>]) {
                 }
                 Cell::Day(y, m, d) => {
                     let date = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
-                    sheet.write_datetime_with_format(r, c, &date, &date_format).unwrap();
+                    sheet
+                        .write_datetime_with_format(r, c, &date, &date_format)
+                        .unwrap();
                 }
                 Cell::Time(h, m) => {
                     let time = ExcelDateTime::from_hms(*h, *m, 0).unwrap();
-                    sheet.write_datetime_with_format(r, c, &time, &time_format).unwrap();
+                    sheet
+                        .write_datetime_with_format(r, c, &time, &time_format)
+                        .unwrap();
                 }
                 Cell::Empty => {}
             }
@@ -130,7 +134,11 @@ fn an_xlsx_with_estonian_headers_and_date_cells_becomes_a_chronology() {
     let events = yaml["events"].as_sequence().unwrap();
     assert_eq!(yaml["agency"].as_str(), Some("school"));
     assert_eq!(events.len(), 3);
-    assert_eq!(events[0]["id"].as_str(), Some("school-002"), "ids name the row");
+    assert_eq!(
+        events[0]["id"].as_str(),
+        Some("school-002"),
+        "ids name the row"
+    );
     assert_eq!(events[0]["date"].as_str(), Some("2024-01-10"));
     assert_eq!(events[0]["child_seen"].as_bool(), Some(true));
     assert_eq!(
@@ -143,9 +151,17 @@ fn an_xlsx_with_estonian_headers_and_date_cells_becomes_a_chronology() {
         .iter()
         .map(|c| c.as_str().unwrap())
         .collect();
-    assert_eq!(concerns, ["neglect", "school_absence"], "labels read as codes");
+    assert_eq!(
+        concerns,
+        ["neglect", "school_absence"],
+        "labels read as codes"
+    );
     assert_eq!(events[1]["date"].as_str(), Some("2024-01-14T10:15"));
-    assert_eq!(events[1]["kind"].as_str(), Some("referral"), "an Estonian label");
+    assert_eq!(
+        events[1]["kind"].as_str(),
+        Some("referral"),
+        "an Estonian label"
+    );
     assert_eq!(events[1]["to"].as_str(), Some("kov-a"));
     assert_eq!(events[1]["notifier_confidential"].as_bool(), Some(true));
     assert_eq!(events[2]["date"].as_str(), Some("2024-02"));
@@ -214,9 +230,17 @@ fn bad_rows_are_reported_by_row_and_column_and_nothing_is_written() {
         format!("{file}:5:4: `source` is empty"),
         format!("{file}:5:6: a `referral` needs `to`"),
     ] {
-        assert!(run.stderr.contains(&expected), "missing `{expected}` in:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains(&expected),
+            "missing `{expected}` in:\n{}",
+            run.stderr
+        );
     }
-    assert!(run.stderr.contains("(column B, \"kind\")"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("(column B, \"kind\")"),
+        "{}",
+        run.stderr
+    );
 
     let skipped = import(&csv, &out, &["--skip-invalid"]);
     assert_eq!(skipped.code, 1, "no valid row is left: {}", skipped.stderr);
@@ -243,7 +267,11 @@ fn skip_invalid_writes_the_valid_rows_and_lists_the_others() {
     let out = dir.path().join("school.yaml");
     let refused = import(&xlsx, &out, &[]);
     assert_eq!(refused.code, 1);
-    assert!(refused.stderr.contains("kool.xlsx:6:1:"), "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("kool.xlsx:6:1:"),
+        "{}",
+        refused.stderr
+    );
     assert!(!out.exists());
     let run = import(&xlsx, &out, &["--skip-invalid"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -257,12 +285,25 @@ fn skip_invalid_writes_the_valid_rows_and_lists_the_others() {
 fn headers_unknown_or_missing_stop_the_import_with_a_hint() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("kool.csv");
-    std::fs::write(&csv, "date,kindd,summary,Colour\n2024-01-10,concern,x,red\n").unwrap();
+    std::fs::write(
+        &csv,
+        "date,kindd,summary,Colour\n2024-01-10,concern,x,red\n",
+    )
+    .unwrap();
     let out = dir.path().join("school.yaml");
     let run = import(&csv, &out, &[]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains(":1:2: unknown column: did you mean `kind`?"), "{}", run.stderr);
-    assert!(run.stderr.contains(":1:4: unknown column"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(":1:2: unknown column: did you mean `kind`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(":1:4: unknown column"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("no `source` column"), "{}", run.stderr);
     assert!(!out.exists());
 
@@ -272,11 +313,31 @@ fn headers_unknown_or_missing_stop_the_import_with_a_hint() {
         &["--map-columns", "kindd=kind,Colour=-", "--skip-invalid"],
     );
     assert_eq!(mapped.code, 1, "source is still missing: {}", mapped.stderr);
-    std::fs::write(&csv, "date,kindd,summary,Colour,where\n2024-01-10,concern,x,red,diary\n").unwrap();
-    let mapped = import(&csv, &out, &["--map-columns", "kindd=kind,Colour=-,where=source"]);
-    assert_eq!(mapped.code, 1, "a concern without concerns: {}", mapped.stderr);
-    std::fs::write(&csv, "date,kindd,summary,Colour,where\n2024-01-10,incident,x,red,diary\n").unwrap();
-    let mapped = import(&csv, &out, &["--map-columns", "kindd=kind,Colour=-,where=source"]);
+    std::fs::write(
+        &csv,
+        "date,kindd,summary,Colour,where\n2024-01-10,concern,x,red,diary\n",
+    )
+    .unwrap();
+    let mapped = import(
+        &csv,
+        &out,
+        &["--map-columns", "kindd=kind,Colour=-,where=source"],
+    );
+    assert_eq!(
+        mapped.code, 1,
+        "a concern without concerns: {}",
+        mapped.stderr
+    );
+    std::fs::write(
+        &csv,
+        "date,kindd,summary,Colour,where\n2024-01-10,incident,x,red,diary\n",
+    )
+    .unwrap();
+    let mapped = import(
+        &csv,
+        &out,
+        &["--map-columns", "kindd=kind,Colour=-,where=source"],
+    );
     assert_eq!(mapped.code, 0, "{}", mapped.stderr);
 }
 
@@ -284,7 +345,11 @@ fn headers_unknown_or_missing_stop_the_import_with_a_hint() {
 fn an_existing_output_needs_force_and_the_input_is_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("kool.csv");
-    std::fs::write(&csv, "date,kind,summary,source\n2024-01-10,incident,x,diary\n").unwrap();
+    std::fs::write(
+        &csv,
+        "date,kind,summary,source\n2024-01-10,incident,x,diary\n",
+    )
+    .unwrap();
     let out = dir.path().join("school.yaml");
     std::fs::write(&out, "keep me").unwrap();
     let refused = import(&csv, &out, &[]);
@@ -295,14 +360,22 @@ fn an_existing_output_needs_force_and_the_input_is_never_overwritten() {
     assert_eq!(forced.code, 0, "{}", forced.stderr);
     let over_input = import(&csv, &csv, &["--force"]);
     assert_eq!(over_input.code, 2);
-    assert!(std::fs::read_to_string(&csv).unwrap().starts_with("date,kind"));
+    assert!(
+        std::fs::read_to_string(&csv)
+            .unwrap()
+            .starts_with("date,kind")
+    );
 }
 
 #[test]
 fn csv_must_be_utf8_and_a_workbook_sheet_must_exist() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("kool.csv");
-    std::fs::write(&csv, b"date,kind,summary,source\n2024-01-10,incident,K\xf5ne,diary\n").unwrap();
+    std::fs::write(
+        &csv,
+        b"date,kind,summary,source\n2024-01-10,incident,K\xf5ne,diary\n",
+    )
+    .unwrap();
     let out = dir.path().join("school.yaml");
     let run = import(&csv, &out, &[]);
     assert_eq!(run.code, 2);
@@ -318,5 +391,9 @@ fn csv_must_be_utf8_and_a_workbook_sheet_must_exist() {
     std::fs::write(&not_a_workbook, "plain text").unwrap();
     let run = import(&not_a_workbook, &out, &[]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("not a readable workbook"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not a readable workbook"),
+        "{}",
+        run.stderr
+    );
 }

@@ -125,7 +125,8 @@ impl Shift {
         let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
         let mut edits: Vec<(&str, String)> = Vec::new();
         if let Some(year) = number("iso_y") {
-            let day = NaiveDate::from_ymd_opt(year, number("iso_m")? as u32, number("iso_d")? as u32)?;
+            let day =
+                NaiveDate::from_ymd_opt(year, number("iso_m")? as u32, number("iso_d")? as u32)?;
             let moved = self.day(day);
             edits.push(("iso_y", format!("{:04}", moved.year())));
             edits.push(("iso_m", pad(moved.month(), caps)));
@@ -141,7 +142,10 @@ impl Shift {
                 .or_else(|| NaiveDate::from_ymd_opt(2024, month, d as u32))?;
             let moved = self.day(day);
             edits.push(("etd_d", pad(moved.day(), caps)));
-            edits.push(("etd_m", et_month_word(caps, "etd_m", "etd_e", moved.month())));
+            edits.push((
+                "etd_m",
+                et_month_word(caps, "etd_m", "etd_e", moved.month()),
+            ));
             edits.push(("etd_e", String::new()));
             if year.is_some() {
                 edits.push(("etd_y", moved.year().to_string()));
@@ -159,9 +163,19 @@ impl Shift {
             edits.push(("ety_m", et_month_word(caps, "ety_m", "ety_e", month)));
             edits.push(("ety_e", String::new()));
         } else if let Some(d) = number("enmd_d") {
-            self.english_day(caps, ["enmd_d", "enmd_o", "enmd_m", "enmd_y"], d, &mut edits)?;
+            self.english_day(
+                caps,
+                ["enmd_d", "enmd_o", "enmd_m", "enmd_y"],
+                d,
+                &mut edits,
+            )?;
         } else if let Some(d) = number("endm_d") {
-            self.english_day(caps, ["endm_d", "endm_o", "endm_m", "endm_y"], d, &mut edits)?;
+            self.english_day(
+                caps,
+                ["endm_d", "endm_o", "endm_m", "endm_y"],
+                d,
+                &mut edits,
+            )?;
         } else if let Some(year) = number("enm_y") {
             let month = en_month(caps.name("enm_m")?.as_str())?;
             let (year, month) = self.month(year, month)?;
@@ -185,7 +199,11 @@ impl Shift {
         let m = caps.name(m_name)?.as_str().parse::<u32>().ok()?;
         let written_year = caps.name(y_name)?.as_str();
         let year: i32 = written_year.parse().ok()?;
-        let year = if written_year.len() == 2 { 2000 + year } else { year };
+        let year = if written_year.len() == 2 {
+            2000 + year
+        } else {
+            year
+        };
         let moved = self.day(NaiveDate::from_ymd_opt(year, m, d as u32)?);
         edits.push((d_name, pad(moved.day(), caps)));
         edits.push((m_name, pad(moved.month(), caps)));
@@ -208,7 +226,9 @@ impl Shift {
         edits: &mut Vec<(&'static str, String)>,
     ) -> Option<()> {
         let month = en_month(caps.name(m_name)?.as_str())?;
-        let year = caps.name(y_name).and_then(|y| y.as_str().parse::<i32>().ok());
+        let year = caps
+            .name(y_name)
+            .and_then(|y| y.as_str().parse::<i32>().ok());
         let day = NaiveDate::from_ymd_opt(year.unwrap_or(self.context_year), month, d as u32)
             .or_else(|| NaiveDate::from_ymd_opt(2024, month, d as u32))?;
         let moved = self.day(day);
@@ -357,7 +377,10 @@ mod tests {
     #[test]
     fn numeric_dates_move_and_keep_their_shape() {
         // 70 days before 12 March 2023 is 1 January 2023.
-        assert_eq!(shift_text("kohtumine 12.03.2023 kell 10"), "kohtumine 01.01.2023 kell 10");
+        assert_eq!(
+            shift_text("kohtumine 12.03.2023 kell 10"),
+            "kohtumine 01.01.2023 kell 10"
+        );
         assert_eq!(shift_text("on 2023-03-12."), "on 2023-01-01.");
         assert_eq!(shift_text("12/03/2023"), "01/01/2023");
         assert_eq!(shift_text("12.3.23"), "1.1.23");

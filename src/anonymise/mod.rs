@@ -48,10 +48,7 @@ impl Options {
         Ok(Options {
             keep_agencies,
             shift,
-            case_id: format!(
-                "ANON-{:02X}{:02X}{:02X}",
-                bytes[0], bytes[1], bytes[2]
-            ),
+            case_id: format!("ANON-{:02X}{:02X}{:02X}", bytes[0], bytes[1], bytes[2]),
         })
     }
 }
@@ -84,7 +81,9 @@ impl Plan {
         let mut terms = Vec::new();
 
         let people = numbered(
-            case.people.iter().map(|p| (p.id.as_str(), p.role.value.as_str())),
+            case.people
+                .iter()
+                .map(|p| (p.id.as_str(), p.role.value.as_str())),
             |role| roles.label(role, language).to_owned(),
             false,
         );
@@ -123,7 +122,9 @@ impl Plan {
                 .collect()
         } else {
             let generic = numbered(
-                case.agencies.iter().map(|a| (a.id.as_str(), a.kind.value.as_str())),
+                case.agencies
+                    .iter()
+                    .map(|a| (a.id.as_str(), a.kind.value.as_str())),
                 |kind| kinds.label(kind, language).to_owned(),
                 true,
             );
@@ -293,7 +294,12 @@ pub fn anonymise(
             .agencies
             .values()
             .chain(plan.people.values())
-            .flat_map(|p| p.name.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+            .flat_map(|p| {
+                p.name
+                    .split_whitespace()
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
             .collect();
         leftover_words(case, &files)
             .into_iter()

@@ -225,7 +225,10 @@ mod tests {
     fn names_in_inflected_forms() {
         let s = scrubber();
         assert_eq!(s.scrub("Mari Tamm helistas."), "Ema helistas.");
-        assert_eq!(s.scrub("Tamme sõnul ja Tammele öeldi"), "Ema sõnul ja Ema öeldi");
+        assert_eq!(
+            s.scrub("Tamme sõnul ja Tammele öeldi"),
+            "Ema sõnul ja Ema öeldi"
+        );
         assert_eq!(s.scrub("kadrit ja Kadrile, KADRI"), "laps ja Laps, Laps");
         assert_eq!(s.scrub("Kadriorg"), "Kadriorg");
         assert_eq!(s.scrub("toimik 2-23-4411"), "toimik [eemaldatud]");
@@ -241,9 +244,15 @@ mod tests {
             "tel [telefon], [telefon] või [telefon]"
         );
         assert_eq!(s.scrub("kirjutas mari.tamm@mail.ee"), "kirjutas [e-post]");
-        assert_eq!(s.scrub("elab Pärna tn 5-12, Tartu"), "elab [aadress], Tartu");
+        assert_eq!(
+            s.scrub("elab Pärna tn 5-12, Tartu"),
+            "elab [aadress], Tartu"
+        );
         assert_eq!(s.scrub("Narva maanteel 15"), "[aadress]");
-        assert_eq!(s.scrub("lives at 12 Baker Street"), "lives at [address]".replace("[address]", "[aadress]"));
+        assert_eq!(
+            s.scrub("lives at 12 Baker Street"),
+            "lives at [address]".replace("[address]", "[aadress]")
+        );
         assert_eq!(s.scrub("läks tee peale"), "läks tee peale");
     }
 

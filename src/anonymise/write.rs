@@ -37,7 +37,8 @@ impl Map {
 
     fn list(&mut self, key: &str, values: Vec<Value>) -> &mut Self {
         if !values.is_empty() {
-            self.0.insert(Value::String(key.to_owned()), Value::Sequence(values));
+            self.0
+                .insert(Value::String(key.to_owned()), Value::Sequence(values));
         }
         self
     }
@@ -55,7 +56,11 @@ impl Copy<'_> {
     pub fn files(&self) -> Vec<(String, String)> {
         let case = self.case;
         let mut files = vec![("case.yaml".to_owned(), self.case_file())];
-        for (chronology, path) in case.chronologies.iter().zip(chronology_paths(case.chronologies.len())) {
+        for (chronology, path) in case
+            .chronologies
+            .iter()
+            .zip(chronology_paths(case.chronologies.len()))
+        {
             files.push((path, self.chronology_file(chronology)));
         }
         files
@@ -82,7 +87,11 @@ impl Copy<'_> {
     }
 
     fn agency(&self, id: &Spanned<Id>) -> Value {
-        let new = self.plan.agencies.get(id.as_str()).map_or(id.as_str(), |p| &p.id);
+        let new = self
+            .plan
+            .agencies
+            .get(id.as_str())
+            .map_or(id.as_str(), |p| &p.id);
         Value::String(new.to_owned())
     }
 
@@ -91,17 +100,27 @@ impl Copy<'_> {
     }
 
     fn person(&self, id: &Spanned<Id>) -> Value {
-        let new = self.plan.people.get(id.as_str()).map_or(id.as_str(), |p| &p.id);
+        let new = self
+            .plan
+            .people
+            .get(id.as_str())
+            .map_or(id.as_str(), |p| &p.id);
         Value::String(new.to_owned())
     }
 
     /// An event, episode, finding or recommendation id.
     fn own_id(&self, id: &str) -> String {
-        self.plan.ids.get(id).cloned().unwrap_or_else(|| id.to_owned())
+        self.plan
+            .ids
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| id.to_owned())
     }
 
     fn own_ids(&self, ids: &[Spanned<Id>]) -> Vec<Value> {
-        ids.iter().map(|id| Value::String(self.own_id(id.as_str()))).collect()
+        ids.iter()
+            .map(|id| Value::String(self.own_id(id.as_str())))
+            .collect()
     }
 
     /// A flag id with its anchor renamed: event and agency ids as renamed, a residence
@@ -161,7 +180,10 @@ impl Copy<'_> {
         let mut root = Map::default();
         root.put("format", Value::from("casereview/1"));
         root.put("case", self.meta(meta));
-        root.list("people", people.iter().map(|p| self.person_entry(p)).collect());
+        root.list(
+            "people",
+            people.iter().map(|p| self.person_entry(p)).collect(),
+        );
         root.list(
             "agencies",
             agencies.iter().map(|a| self.agency_entry(a)).collect(),
@@ -186,7 +208,9 @@ impl Copy<'_> {
         );
         root.list(
             "chronologies",
-            chronology_paths(chronologies.len()).map(Value::String).collect(),
+            chronology_paths(chronologies.len())
+                .map(Value::String)
+                .collect(),
         );
         root.list(
             "events",
@@ -196,8 +220,14 @@ impl Copy<'_> {
                 .map(|e| self.event(e))
                 .collect(),
         );
-        root.list("episodes", episodes.iter().map(|e| self.episode(e)).collect());
-        root.list("findings", findings.iter().map(|f| self.finding(f)).collect());
+        root.list(
+            "episodes",
+            episodes.iter().map(|e| self.episode(e)).collect(),
+        );
+        root.list(
+            "findings",
+            findings.iter().map(|f| self.finding(f)).collect(),
+        );
         root.list(
             "recommendations",
             recommendations
@@ -255,8 +285,14 @@ impl Copy<'_> {
                 "period",
                 period.as_ref().map(|p| {
                     Map::default()
-                        .put("from", Value::String(self.shift.date(&p.value.from).to_string()))
-                        .put("to", Value::String(self.shift.date(&p.value.to).to_string()))
+                        .put(
+                            "from",
+                            Value::String(self.shift.date(&p.value.from).to_string()),
+                        )
+                        .put(
+                            "to",
+                            Value::String(self.shift.date(&p.value.to).to_string()),
+                        )
                         .done()
                 }),
             )
@@ -500,7 +536,10 @@ impl Copy<'_> {
         Map::default()
             .put("id", Value::String(self.own_id(id.as_str())))
             .put("kind", word(kind.value))
-            .put("pattern", pattern.as_ref().map(|p| Value::String(p.value.clone())))
+            .put(
+                "pattern",
+                pattern.as_ref().map(|p| Value::String(p.value.clone())),
+            )
             .put("title", self.text(title))
             .put("text", self.opt_text(text))
             .list(

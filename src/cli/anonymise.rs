@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{CliError, MethodologyArgs, Status, absolute, analysed_case, print_out, write_atomically};
+use super::{
+    CliError, MethodologyArgs, Status, absolute, analysed_case, print_out, write_atomically,
+};
 use crate::anonymise::{self, Options};
 use crate::diagnostics::render_human;
 
@@ -59,19 +61,33 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
     let parent = output
         .parent()
         .ok_or_else(|| CliError(format!("{} has no parent folder", args.output.display())))?;
-    std::fs::create_dir_all(parent)
-        .map_err(|e| CliError(format!("cannot create {}: {}", parent.display(), crate::load::io_reason(&e))))?;
+    std::fs::create_dir_all(parent).map_err(|e| {
+        CliError(format!(
+            "cannot create {}: {}",
+            parent.display(),
+            crate::load::io_reason(&e)
+        ))
+    })?;
     let staging = tempfile::Builder::new()
         .prefix(".casereview-copy-")
         .tempdir_in(parent)
-        .map_err(|e| CliError(format!("cannot write in {}: {}", parent.display(), crate::load::io_reason(&e))))?;
+        .map_err(|e| {
+            CliError(format!(
+                "cannot write in {}: {}",
+                parent.display(),
+                crate::load::io_reason(&e)
+            ))
+        })?;
     for (path, text) in &copy.files {
         write_new(&staging.path().join(path), text)?;
     }
     // The copy must stand on its own: a copy `check` rejects is a bug, never a result.
     let rechecked = crate::pipeline::check(staging.path(), &methodology)?;
     if rechecked.errors() > 0 {
-        eprint!("{}", render_human(&rechecked.diagnostics, &rechecked.sources));
+        eprint!(
+            "{}",
+            render_human(&rechecked.diagnostics, &rechecked.sources)
+        );
         return Err(CliError(
             "internal error: the anonymised copy does not pass `check`; nothing was written".into(),
         ));
@@ -79,13 +95,21 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
     write_atomically(&args.map, copy.map.as_bytes(), &checked.input_files())?;
     if output.exists() {
         std::fs::remove_dir(&output).map_err(|e| {
-            CliError(format!("cannot replace {}: {}", args.output.display(), crate::load::io_reason(&e)))
+            CliError(format!(
+                "cannot replace {}: {}",
+                args.output.display(),
+                crate::load::io_reason(&e)
+            ))
         })?;
     }
     let staged = staging.keep();
     std::fs::rename(&staged, &output).map_err(|e| {
         let _ = std::fs::remove_dir_all(&staged);
-        CliError(format!("cannot write {}: {}", args.output.display(), crate::load::io_reason(&e)))
+        CliError(format!(
+            "cannot write {}: {}",
+            args.output.display(),
+            crate::load::io_reason(&e)
+        ))
     })?;
     for word in &copy.leftover_words {
         eprintln!(
@@ -103,7 +127,11 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
 
 fn write_new(path: &Path, text: &str) -> Result<(), CliError> {
     let fail = |e: std::io::Error| {
-        CliError(format!("cannot write {}: {}", path.display(), crate::load::io_reason(&e)))
+        CliError(format!(
+            "cannot write {}: {}",
+            path.display(),
+            crate::load::io_reason(&e)
+        ))
     };
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(fail)?;

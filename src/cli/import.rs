@@ -69,7 +69,11 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
             return Ok(Status::DataErrors);
         }
     };
-    let severity = if args.skip_invalid { "warning" } else { "error" };
+    let severity = if args.skip_invalid {
+        "warning"
+    } else {
+        "error"
+    };
     for error in &rows.errors {
         eprintln!("{severity}: {}", error.show(&shown));
     }
@@ -106,7 +110,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         origin.push_str(&format!("\nRows skipped as invalid: {skipped}."));
     }
     let yaml = chronology_yaml(&args.agency, &origin, &rows.events);
-    write_atomically(&args.output, yaml.as_bytes(), &[args.file.clone()])?;
+    write_atomically(&args.output, yaml.as_bytes(), std::slice::from_ref(&args.file))?;
     let mut report = format!(
         "imported {} event(s) into {}",
         rows.events.len(),

@@ -129,7 +129,11 @@ pub fn table(
             };
             vec![
                 e.id.to_string(),
-                if e.approx { format!("≈ {date}") } else { date },
+                if e.approx {
+                    format!("≈ {date}")
+                } else {
+                    date
+                },
                 agency,
                 kinds.label(e.kind.value.as_str(), language).to_owned(),
                 text(e, |e| e.summary.as_ref()),
@@ -279,7 +283,10 @@ mod tests {
     fn csv_cells_never_start_a_formula() {
         let table = Table {
             headers: vec!["A", "B"],
-            rows: vec![vec!["=HYPERLINK(\"x\")".into(), "plain, with \"quotes\"".into()]],
+            rows: vec![vec![
+                "=HYPERLINK(\"x\")".into(),
+                "plain, with \"quotes\"".into(),
+            ]],
         };
         let text = String::from_utf8(to_csv(&table)).unwrap();
         assert_eq!(

@@ -183,16 +183,28 @@ mod tests {
     fn headers_in_either_language() {
         let map = ColumnMap::default();
         assert_eq!(map.recognise(" Kuupäev "), Some(Use::Field(Field::Date)));
-        assert_eq!(map.recognise("Child seen"), Some(Use::Field(Field::ChildSeen)));
-        assert_eq!(map.recognise("laps nähtud"), Some(Use::Field(Field::ChildSeen)));
-        assert_eq!(map.recognise("What happened"), Some(Use::Field(Field::Summary)));
+        assert_eq!(
+            map.recognise("Child seen"),
+            Some(Use::Field(Field::ChildSeen))
+        );
+        assert_eq!(
+            map.recognise("laps nähtud"),
+            Some(Use::Field(Field::ChildSeen))
+        );
+        assert_eq!(
+            map.recognise("What happened"),
+            Some(Use::Field(Field::Summary))
+        );
         assert_eq!(map.recognise("Colour"), None);
     }
 
     #[test]
     fn mapped_columns_win() {
         let map = ColumnMap::parse("Sissekanne=summary, Märkus=-").unwrap();
-        assert_eq!(map.recognise("sissekanne"), Some(Use::Field(Field::Summary)));
+        assert_eq!(
+            map.recognise("sissekanne"),
+            Some(Use::Field(Field::Summary))
+        );
         assert_eq!(map.recognise("märkus"), Some(Use::Ignored));
         assert!(ColumnMap::parse("a=nonsense").is_err());
         assert!(ColumnMap::parse("no equals sign").is_err());

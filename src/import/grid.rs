@@ -112,10 +112,7 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Grid, String> {
                 )
             })?
             .clone(),
-        None => names
-            .first()
-            .ok_or("the workbook has no sheets")?
-            .clone(),
+        None => names.first().ok_or("the workbook has no sheets")?.clone(),
     };
     let range = workbook
         .worksheet_range(&name)

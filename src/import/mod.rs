@@ -112,8 +112,14 @@ mod tests {
         let yaml = chronology_yaml("school", "from test.csv", &[event]);
         let value: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
         let first = &value["events"][0];
-        assert_eq!(first["summary"].as_str(), Some("key: value # not a comment"));
-        assert_eq!(first["child_views"].as_str(), Some("\"quoted\"\nnext: line"));
+        assert_eq!(
+            first["summary"].as_str(),
+            Some("key: value # not a comment")
+        );
+        assert_eq!(
+            first["child_views"].as_str(),
+            Some("\"quoted\"\nnext: line")
+        );
         assert_eq!(first["source"].as_str(), Some("- item"));
         assert!(yaml.contains("# to complete: people"));
     }

@@ -259,7 +259,10 @@ impl RowReader<'_> {
     fn required(&mut self, field: Field) -> Option<String> {
         let text = self.text(field);
         if text.is_none() {
-            self.fault(field, format!("`{}` is empty: the form requires it", field.key()));
+            self.fault(
+                field,
+                format!("`{}` is empty: the form requires it", field.key()),
+            );
         }
         text
     }
@@ -288,7 +291,12 @@ impl RowReader<'_> {
             .collect()
     }
 
-    fn event(&mut self, default_agency: &str, width: usize, vocab: &Vocabularies) -> Option<RowEvent> {
+    fn event(
+        &mut self,
+        default_agency: &str,
+        width: usize,
+        vocab: &Vocabularies,
+    ) -> Option<RowEvent> {
         let date = self.date();
         let kind = self.required(Field::Kind).and_then(|typed| {
             let kind = vocab.kinds.resolve(&typed).and_then(EventKind::parse);
@@ -328,10 +336,12 @@ impl RowReader<'_> {
             }
             answer
         });
-        let child_views = self.text(Field::ChildViews).map(|text| match yes_no(&text) {
-            Some(recorded) => ChildViewsCell::Recorded(recorded),
-            None => ChildViewsCell::Words(text),
-        });
+        let child_views = self
+            .text(Field::ChildViews)
+            .map(|text| match yes_no(&text) {
+                Some(recorded) => ChildViewsCell::Recorded(recorded),
+                None => ChildViewsCell::Words(text),
+            });
         let concerns = self.concerns(vocab.concerns);
         let note = self.text(Field::Note);
         let notifier_confidential = note.as_deref().is_some_and(|note| {
@@ -341,13 +351,24 @@ impl RowReader<'_> {
         if let Some(kind) = kind {
             if kind.is_handoff() && self.text(Field::To).is_none() {
                 self.fault(
-                    if self.layout.columns.contains_key(&Field::To) { Field::To } else { Field::Kind },
+                    if self.layout.columns.contains_key(&Field::To) {
+                        Field::To
+                    } else {
+                        Field::Kind
+                    },
                     format!("a `{kind}` needs `to`: the id of the agency it went to"),
                 );
             }
-            if kind == EventKind::Concern && concerns.is_empty() && self.text(Field::Concerns).is_none() {
+            if kind == EventKind::Concern
+                && concerns.is_empty()
+                && self.text(Field::Concerns).is_none()
+            {
                 self.fault(
-                    if self.layout.columns.contains_key(&Field::Concerns) { Field::Concerns } else { Field::Kind },
+                    if self.layout.columns.contains_key(&Field::Concerns) {
+                        Field::Concerns
+                    } else {
+                        Field::Kind
+                    },
                     "a `concern` needs at least one concern code in `concerns`".into(),
                 );
             }
@@ -430,7 +451,10 @@ impl RowReader<'_> {
         let Some((hour, minute)) = written else {
             self.fault(
                 Field::Time,
-                format!("`{}` is not a time of day: write HH:MM (24-hour)", time.text.trim()),
+                format!(
+                    "`{}` is not a time of day: write HH:MM (24-hour)",
+                    time.text.trim()
+                ),
             );
             return None;
         };
@@ -451,8 +475,16 @@ fn parse_written_date(text: &str) -> Option<Date> {
     if let Ok(date) = Date::parse(&text.replacen(' ', "T", 1)) {
         return Some(date);
     }
-    let parts: Vec<&str> = text.trim_end_matches('.').split('.').map(str::trim).collect();
-    let number = |s: &str| (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let parts: Vec<&str> = text
+        .trim_end_matches('.')
+        .split('.')
+        .map(str::trim)
+        .collect();
+    let number = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
     match parts.as_slice() {
         [day, month, year] if year.len() == 4 => Date::parse(&format!(
             "{:04}-{:02}-{:02}",
