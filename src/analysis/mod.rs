@@ -20,6 +20,8 @@ pub use thresholds::{Threshold, Thresholds, threshold_words};
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{Code, Diagnostic};
 use crate::graph::CaseGraph;
 use crate::methodology::{Methodology, MethodologyError, Profile, RuleCatalogue};
@@ -59,16 +61,24 @@ pub fn analyse(case: &Case, methodology: &Methodology) -> Result<Analysis, Metho
     let cx = RuleContext::new(&graph, &calendar, &thresholds);
 
     let mut diagnostics = Vec::new();
+    // The rules are independent: they run side by side, and their outputs are joined in
+    // the registry's order, so the result never depends on which finished first.
+    let outputs: Vec<RuleOutput> = rules::REGISTRY
+        .par_iter()
+        .filter_map(|rule| {
+            let threshold = thresholds.get(rule.code).expect("checked against the catalogue");
+            if !threshold.enabled || (rule.needs_lead && graph.lead.is_empty()) {
+                return None;
+            }
+            let mut output = RuleOutput::default();
+            (rule.check)(&cx, threshold, &mut output);
+            Some(output)
+        })
+        .collect();
     let mut output = RuleOutput::default();
-    for rule in rules::REGISTRY {
-        let threshold = thresholds
-            .get(rule.code)
-            .cloned()
-            .expect("checked against the catalogue");
-        if !threshold.enabled || (rule.needs_lead && graph.lead.is_empty()) {
-            continue;
-        }
-        (rule.check)(&cx, &threshold, &mut output);
+    for mut part in outputs {
+        output.flags.append(&mut part.flags);
+        output.undecided.append(&mut part.undecided);
     }
     if graph.lead.is_empty() {
         let skipped: Vec<&str> = rules::REGISTRY

@@ -10,6 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::{Code, Diagnostic, SourceFile, Sources};
 use crate::model::{Case, Chronology, FileId, Id, Spanned};
+use rayon::prelude::*;
 use reader::Reader;
 use sections::*;
 pub use yaml_file::{MAX_FILE_BYTES, io_reason, read_text};
@@ -172,28 +173,56 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
 /// file is not valid YAML (the diagnostic says why).
 fn read_file<T>(
     loaded: &mut Loaded,
-    mut source: SourceFile,
+    source: SourceFile,
     decode: impl FnOnce(&mut Reader, &yaml_file::Node) -> T,
 ) -> Option<T> {
-    let file = loaded.sources.next_id();
-    let decoded = match yaml_file::parse(file, &source) {
+    let file = loaded.sources.add(source);
+    let decoded = decode_file(file, loaded.sources.get(file), decode);
+    decoded.keep(loaded, file)
+}
+
+/// What decoding one file found, before it joins the case: decoding needs only the file's
+/// text, so files can be decoded side by side.
+struct Decoded<T> {
+    value: Option<T>,
+    free_text: Vec<std::ops::Range<usize>>,
+    dropped: Vec<Id>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn decode_file<T>(
+    file: FileId,
+    source: &SourceFile,
+    decode: impl FnOnce(&mut Reader, &yaml_file::Node) -> T,
+) -> Decoded<T> {
+    match yaml_file::parse(file, source) {
         Ok(root) => {
-            let mut reader = Reader::new(file, &source);
+            let mut reader = Reader::new(file, source);
             let value = decode(&mut reader, &root);
             let (free_text, dropped, diagnostics) = reader.into_parts();
-            source.free_text.extend(free_text);
-            loaded.dropped_ids.extend(dropped);
-            loaded.diagnostics.extend(diagnostics);
-            Some(value)
+            Decoded {
+                value: Some(value),
+                free_text,
+                dropped,
+                diagnostics,
+            }
         }
-        Err(d) => {
-            source.free_text = yaml_file::unparsed_values(&source.text);
-            loaded.diagnostics.push(with_file(d, file));
-            None
-        }
-    };
-    loaded.sources.add(source);
-    decoded
+        Err(d) => Decoded {
+            value: None,
+            free_text: yaml_file::unparsed_values(&source.text),
+            dropped: Vec::new(),
+            diagnostics: vec![with_file(d, file)],
+        },
+    }
+}
+
+impl<T> Decoded<T> {
+    fn keep(self, loaded: &mut Loaded, file: FileId) -> Option<T> {
+        loaded.sources.get_mut(file).free_text.extend(self.free_text);
+        loaded.dropped_ids.extend(self.dropped);
+        loaded.diagnostics.extend(self.diagnostics);
+        self.value
+    }
 }
 
 /// A file too large or not UTF-8: registered (with what text can be shown) and reported.
@@ -244,14 +273,19 @@ fn load_chronologies(
     paths: &[Spanned<String>],
     events: &mut Vec<crate::model::Event>,
 ) -> Vec<Chronology> {
+    // Read every listed file first, in order, so each gets its place among the sources;
+    // then decode them side by side (the big cost of a large case), and merge in order.
     let mut seen = HashSet::new();
-    let mut chronologies = Vec::new();
+    let mut readable: Vec<(&Spanned<String>, FileId)> = Vec::new();
     for path in paths {
         let Some(full) = resolve_chronology(loaded, path, &mut seen) else {
             continue;
         };
-        let text = match read_text(&full) {
-            Ok(text) => text,
+        match read_text(&full) {
+            Ok(text) => {
+                let file = loaded.sources.add(SourceFile::new(path.value.clone(), text));
+                readable.push((path, file));
+            }
             Err(failure) => {
                 let diagnostic = match &failure {
                     yaml_file::ReadFailure::Io(e) => Diagnostic::new(
@@ -267,32 +301,47 @@ fn load_chronologies(
                     other => file_fault(&mut loaded.sources, path.value.clone(), other),
                 };
                 loaded.diagnostics.push(diagnostic);
-                continue;
             }
-        };
-        let file = loaded.sources.next_id();
-        read_file(
-            loaded,
-            SourceFile::new(path.value.clone(), text),
-            |r, root| {
+        }
+    }
+    let sources = &loaded.sources;
+    let decoded: Vec<Decoded<(Chronology, Vec<crate::model::Event>)>> = readable
+        .par_iter()
+        .map(|(path, file)| {
+            decode_file(*file, sources.get(*file), |r, root| {
+                let mut events = Vec::new();
+                let mut chronology = Chronology {
+                    path: (*path).clone(),
+                    file: *file,
+                    agency: None,
+                    submitted: None,
+                };
                 let Some(f) = r.mapping(root, &format!("`{}`", path.value), CHRONOLOGY_FILE_KEYS)
                 else {
-                    return;
+                    return None;
                 };
                 read_format(r, &f);
-                let agency = f.get("agency").and_then(|n| r.id(n, "the file's `agency`"));
-                let submitted = f.get("submitted").and_then(|n| read_submitted(r, n));
+                chronology.agency = f.get("agency").and_then(|n| r.id(n, "the file's `agency`"));
+                chronology.submitted = f.get("submitted").and_then(|n| read_submitted(r, n));
                 if let Some(n) = r.required(&f, "events") {
-                    read_events(r, n, agency.as_ref(), events);
+                    read_events(r, n, chronology.agency.as_ref(), &mut events);
                 }
-                chronologies.push(Chronology {
-                    path: path.clone(),
-                    file,
-                    agency,
-                    submitted,
-                });
-            },
-        );
+                Some((chronology, events))
+            })
+        })
+        .map(|d| Decoded {
+            value: d.value.flatten(),
+            free_text: d.free_text,
+            dropped: d.dropped,
+            diagnostics: d.diagnostics,
+        })
+        .collect();
+    let mut chronologies = Vec::new();
+    for ((_, file), decoded) in readable.iter().zip(decoded) {
+        if let Some((chronology, file_events)) = decoded.keep(loaded, *file) {
+            chronologies.push(chronology);
+            events.extend(file_events);
+        }
     }
     chronologies
 }
