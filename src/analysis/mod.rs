@@ -66,7 +66,9 @@ pub fn analyse(case: &Case, methodology: &Methodology) -> Result<Analysis, Metho
     let outputs: Vec<RuleOutput> = rules::REGISTRY
         .par_iter()
         .filter_map(|rule| {
-            let threshold = thresholds.get(rule.code).expect("checked against the catalogue");
+            let threshold = thresholds
+                .get(rule.code)
+                .expect("checked against the catalogue");
             if !threshold.enabled || (rule.needs_lead && graph.lead.is_empty()) {
                 return None;
             }

@@ -157,11 +157,14 @@ impl Plan {
             .chain(case.episodes.iter().map(|e| &e.id))
             .chain(case.findings.iter().map(|f| &f.id))
             .chain(case.recommendations.iter().map(|r| &r.id));
-        for (n, id) in own_ids
-            .filter(|id| probe.scrub(id.as_str()) != id.as_str())
-            .enumerate()
-        {
-            plan.ids.insert(id.to_string(), format!("id-{}", n + 1));
+        let taken: std::collections::HashSet<&str> =
+            own_ids.clone().map(|id| id.as_str()).collect();
+        let mut fresh = (1..)
+            .map(|n| format!("id-{n}"))
+            .filter(|id| !taken.contains(id.as_str()));
+        for id in own_ids.filter(|id| probe.scrub(id.as_str()) != id.as_str()) {
+            let new = fresh.next().expect("an endless supply");
+            plan.ids.insert(id.to_string(), new);
         }
         Ok(plan)
     }

@@ -110,7 +110,11 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         origin.push_str(&format!("\nRows skipped as invalid: {skipped}."));
     }
     let yaml = chronology_yaml(&args.agency, &origin, &rows.events);
-    write_atomically(&args.output, yaml.as_bytes(), std::slice::from_ref(&args.file))?;
+    write_atomically(
+        &args.output,
+        yaml.as_bytes(),
+        std::slice::from_ref(&args.file),
+    )?;
     let mut report = format!(
         "imported {} event(s) into {}",
         rows.events.len(),

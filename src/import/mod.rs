@@ -30,7 +30,7 @@ fn to_complete(event: &RowEvent) -> Option<&'static str> {
 /// where the rows came from. Strings are written as YAML double-quoted scalars (JSON
 /// string syntax, which YAML reads verbatim), so no text can change the file's structure.
 pub fn chronology_yaml(agency: &str, origin: &str, events: &[RowEvent]) -> String {
-    let quote = |text: &str| serde_json::to_string(text).expect("a string serialises");
+    let quote = yaml_string;
     let mut out = String::new();
     out.push_str("format: casereview/1\n");
     out.push_str(&format!("agency: {agency}\n"));
@@ -85,6 +85,18 @@ pub fn chronology_yaml(agency: &str, origin: &str, events: &[RowEvent]) -> Strin
     out
 }
 
+/// `text` as a YAML double-quoted scalar: JSON string syntax (which YAML reads verbatim),
+/// with the characters YAML refuses even in quotes (DEL, C1 controls, BOM) escaped too.
+fn yaml_string(text: &str) -> String {
+    let json = serde_json::to_string(text).expect("a string serialises");
+    json.chars()
+        .map(|c| match c {
+            '\u{7f}'..='\u{9f}' | '\u{feff}' => format!("\\u{:04x}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +134,8 @@ mod tests {
         );
         assert_eq!(first["source"].as_str(), Some("- item"));
         assert!(yaml.contains("# to complete: people"));
+        let odd = yaml_string("a\u{85}b\u{7f}\u{feff}c\u{1}");
+        let back: String = serde_yaml::from_str(&odd).unwrap();
+        assert_eq!(back, "a\u{85}b\u{7f}\u{feff}c\u{1}");
     }
 }

@@ -218,7 +218,11 @@ fn decode_file<T>(
 
 impl<T> Decoded<T> {
     fn keep(self, loaded: &mut Loaded, file: FileId) -> Option<T> {
-        loaded.sources.get_mut(file).free_text.extend(self.free_text);
+        loaded
+            .sources
+            .get_mut(file)
+            .free_text
+            .extend(self.free_text);
         loaded.dropped_ids.extend(self.dropped);
         loaded.diagnostics.extend(self.diagnostics);
         self.value
@@ -283,7 +287,9 @@ fn load_chronologies(
         };
         match read_text(&full) {
             Ok(text) => {
-                let file = loaded.sources.add(SourceFile::new(path.value.clone(), text));
+                let file = loaded
+                    .sources
+                    .add(SourceFile::new(path.value.clone(), text));
                 readable.push((path, file));
             }
             Err(failure) => {
@@ -316,10 +322,7 @@ fn load_chronologies(
                     agency: None,
                     submitted: None,
                 };
-                let Some(f) = r.mapping(root, &format!("`{}`", path.value), CHRONOLOGY_FILE_KEYS)
-                else {
-                    return None;
-                };
+                let f = r.mapping(root, &format!("`{}`", path.value), CHRONOLOGY_FILE_KEYS)?;
                 read_format(r, &f);
                 chronology.agency = f.get("agency").and_then(|n| r.id(n, "the file's `agency`"));
                 chronology.submitted = f.get("submitted").and_then(|n| read_submitted(r, n));

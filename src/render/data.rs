@@ -617,7 +617,7 @@ pub fn build(inputs: &Inputs) -> Result<ReportData, MethodologyError> {
     let questions = match inputs.document {
         Document::Report => Vec::new(),
         Document::Worksheet | Document::Answers => {
-            questions(case, inputs.methodology, &style, language)?
+            questions(case, inputs.methodology, &style, language, notifier)?
         }
     };
     let mut data = ReportData {
@@ -686,14 +686,15 @@ fn questions(
     methodology: &Methodology,
     style: &DateStyle,
     language: Language,
+    notifier: &str,
 ) -> Result<Vec<QuestionGroup>, MethodologyError> {
     let asked = methodology.exercise_questions()?;
     let texts = |list: &[crate::methodology::Label]| {
         list.iter().map(|q| q.get(language).to_owned()).collect()
     };
     let (whole_case, episode_word, events_word, closing) = match language {
-        Language::Et => ("Kogu juhtum", "Episood", "sündmused", "Kokkuvõtteks"),
-        Language::En => ("The whole case", "Episode", "events", "To conclude"),
+        Language::Et => ("Kogu juhtum", "Episood", "Sündmused", "Kokkuvõtteks"),
+        Language::En => ("The whole case", "Episode", "Events", "To conclude"),
     };
     let mut groups = vec![QuestionGroup {
         title: whole_case.to_owned(),
@@ -701,21 +702,25 @@ fn questions(
         questions: texts(&asked.general),
     }];
     for (n, episode) in case.episodes.iter().enumerate() {
-        let dates: Vec<Date> = episode
+        // Each event as the chronology shows it (date and agency), so participants can
+        // find it there; ids are not printed in the chronology.
+        let events: Vec<String> = episode
             .events
             .iter()
             .filter_map(|id| case.events.iter().find(|e| e.id.value == id.value))
-            .map(|e| e.date.value)
+            .map(|e| {
+                let agency = match e.shown_agency() {
+                    Some(id) => case
+                        .agency(id.as_str())
+                        .map_or(id.to_string(), |a| a.name.value.clone()),
+                    None => notifier.to_owned(),
+                };
+                format!("{} {agency}", style.show_approx(&e.date, e.approx))
+            })
             .collect();
-        let span = match (dates.iter().min(), dates.iter().max()) {
-            (Some(first), Some(last)) if first == last => style.show(first),
-            (Some(first), Some(last)) => format!("{} – {}", style.show(first), style.show(last)),
-            _ => String::new(),
-        };
-        let ids: Vec<&str> = episode.events.iter().map(|id| id.as_str()).collect();
         groups.push(QuestionGroup {
             title: format!("{episode_word} {}", n + 1),
-            about: format!("{events_word} {} · {span}", ids.join(", ")),
+            about: format!("{events_word}: {}", events.join("; ")),
             questions: texts(&asked.episode),
         });
     }

@@ -1,11 +1,9 @@
 //! `exercise`: the worksheet shows the case without its analysis and asks questions; the
 //! answer key adds what was hidden; a case that was not anonymised is refused.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 
 fn pdf_text(path: &Path) -> String {
     let bytes = std::fs::read(path).unwrap();
@@ -57,7 +55,7 @@ fn the_worksheet_hides_the_analysis_and_the_key_shows_it() {
     ] {
         assert!(sheet.contains(shown), "the worksheet shows `{shown}`");
     }
-    let checked = common::run(&["check", case.to_str().unwrap(), "--format", "json"]);
+    let checked = crate::common::run(&["check", case.to_str().unwrap(), "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&checked.stdout).unwrap();
     let flag_ids: Vec<&str> = value["flags"]
         .as_array()

@@ -2,11 +2,9 @@
 //! as spreadsheet programs save it) become chronology files; bad rows are reported as
 //! FILE:row:column and nothing is written unless every row is valid or --skip-invalid.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 /// One cell of a test sheet.
@@ -185,7 +183,7 @@ fn an_imported_file_joins_a_case_and_check_asks_only_for_what_the_form_lacks() {
         "  - chronology/school.yaml\n",
         "  - chronology/school.yaml\n  - chronology/school-import.yaml\n",
     );
-    let checked = common::run(&["check", case.path().to_str().unwrap(), "--format", "json"]);
+    let checked = crate::common::run(&["check", case.path().to_str().unwrap(), "--format", "json"]);
     let value: serde_json::Value = serde_json::from_str(&checked.stdout).unwrap();
     let problems: Vec<(String, String)> = value["diagnostics"]
         .as_array()

@@ -2,16 +2,14 @@
 //! files, not in a report made from it, not in that report's metadata — that still passes
 //! `check` with the same flags and reviews; intervals between events survive exactly.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::common::*;
 use casereview::anonymise::{self, Options, Plan, dates::Shift};
 use casereview::methodology::Methodology;
 use casereview::model::Date;
 use casereview::synthetic::{SyntheticSpec, write_case};
-use common::*;
 use proptest::prelude::*;
 use regex::Regex;
 

@@ -1,10 +1,8 @@
 //! `chronology`: the integrated chronology as CSV, XLSX and Markdown, filtered by agency
 //! and dates; a confidential notifier stays hidden.
 
-mod common;
-
+use crate::common::*;
 use calamine::{Data, Reader};
-use common::*;
 
 fn mets() -> String {
     repo().join("examples/mets-2024").display().to_string()
@@ -95,10 +93,10 @@ fn filters_by_agency_and_by_overlapping_dates() {
             "{row:?}"
         );
     }
-    let unknown = common::run(&["chronology", &mets(), "--agency", "nobody"]);
+    let unknown = crate::common::run(&["chronology", &mets(), "--agency", "nobody"]);
     assert_eq!(unknown.code, 2);
     assert!(unknown.stderr.contains("`nobody` is not an agency"));
-    let bad_date = common::run(&["chronology", &mets(), "--from", "2022-13"]);
+    let bad_date = crate::common::run(&["chronology", &mets(), "--from", "2022-13"]);
     assert_eq!(bad_date.code, 2);
 }
 
