@@ -3,9 +3,11 @@
 
 use std::path::PathBuf;
 
-use super::{CliError, Lang, MethodologyArgs, Status, analysed_case, write_atomically};
+use super::{
+    CliError, Lang, MethodologyArgs, Status, TemplateArgs, analysed_case, write_atomically,
+};
 use crate::model::DateMode;
-use crate::render::{self, Document, Inputs, Templates};
+use crate::render::{self, Document, Inputs};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -23,9 +25,8 @@ pub struct Args {
     /// The worksheet's language (default: the case's `language`).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-    /// A folder whose files override the embedded templates of the same name.
-    #[arg(long, value_name = "DIR")]
-    pub template: Option<PathBuf>,
+    #[command(flatten)]
+    pub template: TemplateArgs,
     #[command(flatten)]
     pub methodology: MethodologyArgs,
 }
@@ -37,10 +38,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         ));
     }
     let methodology = args.methodology.load()?;
-    let templates = match &args.template {
-        Some(dir) => Templates::with_overrides(dir)?,
-        None => Templates::embedded(),
-    };
+    let templates = args.template.load()?;
     let checked = crate::pipeline::check(&args.case, &methodology)?;
     let Some((case, analysis)) = analysed_case(&checked, "no worksheet was written") else {
         return Ok(Status::DataErrors);

@@ -19,6 +19,7 @@ use crate::analysis::Analysis;
 use crate::methodology::Methodology;
 use crate::model::{Case, Language};
 use crate::pipeline::Checked;
+use crate::render::Templates;
 
 /// What a command's exit code says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,6 +125,23 @@ pub struct MethodologyArgs {
     /// A folder whose files override the embedded methodology's files of the same name.
     #[arg(long, value_name = "DIR")]
     pub methodology: Option<PathBuf>,
+}
+
+/// `--template DIR`, shared by the commands that typeset.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct TemplateArgs {
+    /// A folder whose files override the embedded templates of the same name.
+    #[arg(long, value_name = "DIR")]
+    pub template: Option<PathBuf>,
+}
+
+impl TemplateArgs {
+    pub fn load(&self) -> Result<Templates, CliError> {
+        match &self.template {
+            Some(dir) => Ok(Templates::with_overrides(dir)?),
+            None => Ok(Templates::embedded()),
+        }
+    }
 }
 
 impl MethodologyArgs {

@@ -4,9 +4,11 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
-use super::{CliError, Lang, MethodologyArgs, Status, analysed_case, write_atomically};
+use super::{
+    CliError, Lang, MethodologyArgs, Status, TemplateArgs, analysed_case, write_atomically,
+};
 use crate::model::Status as CaseStatus;
-use crate::render::{self, Inputs, Templates};
+use crate::render::{self, Inputs};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -26,9 +28,8 @@ pub struct Args {
     pub final_: bool,
     #[arg(long, value_enum, default_value_t = Format::Pdf)]
     pub format: Format,
-    /// A folder whose files override the embedded templates of the same name.
-    #[arg(long, value_name = "DIR")]
-    pub template: Option<PathBuf>,
+    #[command(flatten)]
+    pub template: TemplateArgs,
     #[command(flatten)]
     pub methodology: MethodologyArgs,
 }
@@ -43,10 +44,7 @@ pub enum Format {
 
 pub fn run(args: &Args) -> Result<Status, CliError> {
     let methodology = args.methodology.load()?;
-    let templates = match &args.template {
-        Some(dir) => Templates::with_overrides(dir)?,
-        None => Templates::embedded(),
-    };
+    let templates = args.template.load()?;
     let checked = crate::pipeline::check(&args.case, &methodology)?;
     let Some((case, analysis)) = analysed_case(&checked, "no report was written") else {
         return Ok(Status::DataErrors);

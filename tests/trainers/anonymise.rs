@@ -75,6 +75,18 @@ const DATES: &[(&str, &str)] = &[
     ("March 12, 2023", "2023-03-12"),
 ];
 
+/// Runs `anonymise CASE -o OUT --map MAP`.
+pub fn anonymise_into(case: &Path, out: &Path, map: &Path) -> Run {
+    run(&[
+        "anonymise",
+        case.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--map",
+        map.to_str().unwrap(),
+    ])
+}
+
 struct Copy {
     _dir: tempfile::TempDir,
     folder: PathBuf,
@@ -300,14 +312,7 @@ fn the_map_is_private_complete_and_never_inside_the_copy() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("copy");
     let inside = out.join("map.yaml");
-    let refused = run(&[
-        "anonymise",
-        identifiable().to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--map",
-        inside.to_str().unwrap(),
-    ]);
+    let refused = anonymise_into(&identifiable(), &out, &inside);
     assert_eq!(refused.code, 2);
     assert!(
         refused.stderr.contains("inside the copy"),
@@ -317,27 +322,17 @@ fn the_map_is_private_complete_and_never_inside_the_copy() {
     assert!(!out.exists(), "nothing was written");
 
     let case = copy_case(&identifiable());
-    let refused = run(&[
-        "anonymise",
-        case.path().to_str().unwrap(),
-        "-o",
-        case.path().join("shared").to_str().unwrap(),
-        "--map",
-        dir.path().join("m.yaml").to_str().unwrap(),
-    ]);
+    let refused = anonymise_into(
+        case.path(),
+        &case.path().join("shared"),
+        &dir.path().join("m.yaml"),
+    );
     assert_eq!(refused.code, 2, "{}", refused.stderr);
     assert!(refused.stderr.contains("inside the case folder"));
 
     std::fs::create_dir_all(&out).unwrap();
     std::fs::write(out.join("other.txt"), "x").unwrap();
-    let refused = run(&[
-        "anonymise",
-        identifiable().to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--map",
-        dir.path().join("m.yaml").to_str().unwrap(),
-    ]);
+    let refused = anonymise_into(&identifiable(), &out, &dir.path().join("m.yaml"));
     assert_eq!(refused.code, 2);
     assert!(refused.stderr.contains("not an empty folder"));
 }
@@ -419,14 +414,11 @@ fn a_place_named_only_in_an_agency_name_is_pointed_out() {
     let case = copy_case(&identifiable());
     edit(case.path(), "case.yaml", "  - \"Elva\"\n", "");
     let dir = tempfile::tempdir().unwrap();
-    let run = run(&[
-        "anonymise",
-        case.path().to_str().unwrap(),
-        "-o",
-        dir.path().join("copy").to_str().unwrap(),
-        "--map",
-        dir.path().join("map.yaml").to_str().unwrap(),
-    ]);
+    let run = anonymise_into(
+        case.path(),
+        &dir.path().join("copy"),
+        &dir.path().join("map.yaml"),
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("note: `Elva`"), "{}", run.stderr);
     assert!(

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::anonymise::anonymise_into;
 use crate::common::*;
 
 fn pdf_text(path: &Path) -> String {
@@ -14,14 +15,11 @@ fn pdf_text(path: &Path) -> String {
 /// An anonymised copy of mets-2024 (the exercise's normal input).
 fn anonymised_mets(dir: &Path) -> PathBuf {
     let copy = dir.join("copy");
-    let run = run(&[
-        "anonymise",
-        repo().join("examples/mets-2024").to_str().unwrap(),
-        "-o",
-        copy.to_str().unwrap(),
-        "--map",
-        dir.join("map.yaml").to_str().unwrap(),
-    ]);
+    let run = anonymise_into(
+        &repo().join("examples/mets-2024"),
+        &copy,
+        &dir.join("map.yaml"),
+    );
     assert_eq!(run.code, 0, "{}", run.stderr);
     copy
 }
