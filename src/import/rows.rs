@@ -132,6 +132,7 @@ pub fn read_rows(
             (Some(event), true) => rows.events.push(event),
             _ => {
                 rows.invalid_rows.push(row);
+                reader.errors.sort_by_key(|e| e.column);
                 rows.errors.extend(reader.errors);
             }
         }

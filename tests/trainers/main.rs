@@ -6,5 +6,6 @@ mod common;
 
 mod anonymise;
 mod chronology;
+mod errors;
 mod exercise;
 mod import;
