@@ -153,37 +153,7 @@ impl SplitMix64 {
     }
 }
 
-/// The concerns vocabulary of the format (methodology/vocabulary/concerns.yaml).
-const CONCERNS: &[&str] = &[
-    "neglect",
-    "physical_abuse",
-    "sexual_abuse",
-    "emotional_abuse",
-    "domestic_violence",
-    "parental_substance_misuse",
-    "parental_mental_health",
-    "self_harm",
-    "school_absence",
-    "missing_from_home",
-    "exploitation",
-    "online_harm",
-    "unmet_health_needs",
-];
-
-/// The patterns vocabulary (methodology/vocabulary/patterns.yaml).
-const PATTERNS: &[&str] = &[
-    "handoffs",
-    "assessment",
-    "child_voice",
-    "professional_curiosity",
-    "escalation",
-    "cross_border",
-    "information_systems",
-    "workload",
-    "supervision",
-    "legal_framework",
-    "family_engagement",
-];
+use crate::model::{STARTING_CONCERNS as CONCERNS, STARTING_PATTERNS as PATTERNS};
 
 /// People of the case: (id, role, label).
 const PEOPLE: &[(&str, &str, &str)] = &[

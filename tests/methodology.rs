@@ -108,37 +108,11 @@ fn closed_vocabularies_label_exactly_the_format_s_words() {
 fn the_starting_concerns_and_patterns_are_there() {
     let m = Methodology::embedded();
     let concerns = m.vocabulary("concerns").unwrap();
-    for word in [
-        "neglect",
-        "physical_abuse",
-        "sexual_abuse",
-        "emotional_abuse",
-        "domestic_violence",
-        "parental_substance_misuse",
-        "parental_mental_health",
-        "self_harm",
-        "school_absence",
-        "missing_from_home",
-        "exploitation",
-        "online_harm",
-        "unmet_health_needs",
-    ] {
+    for word in casereview::model::STARTING_CONCERNS {
         assert!(concerns.contains(word), "{word}");
     }
     let patterns = m.vocabulary("patterns").unwrap();
-    for word in [
-        "handoffs",
-        "assessment",
-        "child_voice",
-        "professional_curiosity",
-        "escalation",
-        "cross_border",
-        "information_systems",
-        "workload",
-        "supervision",
-        "legal_framework",
-        "family_engagement",
-    ] {
+    for word in casereview::model::STARTING_PATTERNS {
         assert!(patterns.contains(word), "{word}");
     }
 }

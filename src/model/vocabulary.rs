@@ -244,3 +244,36 @@ vocabulary!(
         Weaker = "weaker",
     }
 );
+
+/// The concerns the format starts with (`methodology/vocabulary/concerns.yaml` holds them
+/// and may add more).
+pub const STARTING_CONCERNS: &[&str] = &[
+    "neglect",
+    "physical_abuse",
+    "sexual_abuse",
+    "emotional_abuse",
+    "domestic_violence",
+    "parental_substance_misuse",
+    "parental_mental_health",
+    "self_harm",
+    "school_absence",
+    "missing_from_home",
+    "exploitation",
+    "online_harm",
+    "unmet_health_needs",
+];
+
+/// The patterns of findings the format starts with (`methodology/vocabulary/patterns.yaml`).
+pub const STARTING_PATTERNS: &[&str] = &[
+    "handoffs",
+    "assessment",
+    "child_voice",
+    "professional_curiosity",
+    "escalation",
+    "cross_border",
+    "information_systems",
+    "workload",
+    "supervision",
+    "legal_framework",
+    "family_engagement",
+];
