@@ -210,3 +210,12 @@ fn a_broken_methodology_override_is_a_usage_error() {
         run.stderr
     );
 }
+
+#[test]
+fn graph_of_a_case_with_errors_prints_the_diagnostics_and_exits_1() {
+    let dir = copy_case(&repo().join("tests/fixtures/base"));
+    edit(dir.path(), "case.yaml", "kind: decision", "kind: decisoin");
+    let run = run(&["graph", dir.path().to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("E0106") && run.stdout.is_empty(), "{}", run.stderr);
+}

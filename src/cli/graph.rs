@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
-use super::{CliError, MethodologyArgs, Status, print_out};
+use super::{CliError, MethodologyArgs, Status, analysed_case, print_out};
 use crate::graph::{CaseGraph, EdgeKind, Node};
 use crate::model::{Case, Language, Vocabulary};
 
@@ -60,15 +60,8 @@ const NOTIFIER: &str = "notifier-confidential";
 pub fn run(args: &Args) -> Result<Status, CliError> {
     let methodology = args.methodology.load()?;
     let checked = crate::pipeline::check(&args.case, &methodology)?;
-    let case = match (&checked.case, checked.errors()) {
-        (Some(case), 0) => case,
-        _ => {
-            return Err(CliError(format!(
-                "{} has errors: run `casereview check {}` first",
-                args.case.display(),
-                args.case.display()
-            )));
-        }
+    let Some((case, _)) = analysed_case(&checked, "no graph was written") else {
+        return Ok(Status::DataErrors);
     };
     let network = network(case);
     let text = match args.format {
