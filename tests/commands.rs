@@ -217,5 +217,9 @@ fn graph_of_a_case_with_errors_prints_the_diagnostics_and_exits_1() {
     edit(dir.path(), "case.yaml", "kind: decision", "kind: decisoin");
     let run = run(&["graph", dir.path().to_str().unwrap()]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("E0106") && run.stdout.is_empty(), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("E0106") && run.stdout.is_empty(),
+        "{}",
+        run.stderr
+    );
 }

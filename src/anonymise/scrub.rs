@@ -73,21 +73,34 @@ fn address_pattern() -> String {
 }
 
 /// A term's pattern: its words in order, any spacing, the last one with Estonian endings
-/// (on the stem as written, after an added vowel, or after the final vowel changed).
+/// (on the stem as written, after an added vowel, or after the final vowel changed) when it
+/// ends in a letter. A word boundary is asked for only at an end that is a word character:
+/// `Tamm & Co.` or `(teadmata)` must match where a `\b` never could.
 fn term_pattern(term: &str) -> Option<String> {
     let words: Vec<&str> = term.split_whitespace().collect();
     let (last, rest) = words.split_last()?;
-    let mut stems = vec![format!("{}[aeiu]?", regex::escape(last))];
-    if let Some(final_char) = last.chars().last()
-        && VOWELS.contains(final_char.to_lowercase().next().unwrap_or(final_char))
-        && last.chars().count() > 2
-    {
-        let cut = &last[..last.len() - final_char.len_utf8()];
-        stems.push(format!("{}[aeiu]", regex::escape(cut)));
+    let first_char = words.first()?.chars().next()?;
+    let final_char = last.chars().last()?;
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut stems = vec![regex::escape(last)];
+    if final_char.is_alphabetic() {
+        stems[0].push_str("[aeiu]?");
+        if VOWELS.contains(final_char.to_lowercase().next().unwrap_or(final_char))
+            && last.chars().count() > 2
+        {
+            let cut = &last[..last.len() - final_char.len_utf8()];
+            stems.push(format!("{}[aeiu]", regex::escape(cut)));
+        }
     }
     let mut pattern: Vec<String> = rest.iter().map(|w| regex::escape(w)).collect();
-    pattern.push(format!("(?:{})(?:{ENDINGS})?", stems.join("|")));
-    Some(format!(r"\b{}\b", pattern.join(r"\s+")))
+    if final_char.is_alphabetic() {
+        pattern.push(format!("(?:{})(?:{ENDINGS})?", stems.join("|")));
+    } else {
+        pattern.push(stems.join("|"));
+    }
+    let start = if is_word(first_char) { r"\b" } else { "" };
+    let end = if is_word(final_char) { r"\b" } else { "" };
+    Some(format!("{start}(?:{}){end}", pattern.join(r"\s+")))
 }
 
 impl Scrubber {
@@ -209,6 +222,14 @@ mod tests {
                 text: "2-23-4411".into(),
                 replacement: "[eemaldatud]".into(),
             },
+            Term {
+                text: "Tamm & Co.".into(),
+                replacement: "[eemaldatud]".into(),
+            },
+            Term {
+                text: "(teadmata)".into(),
+                replacement: "[eemaldatud]".into(),
+            },
         ];
         Scrubber::new(
             &terms,
@@ -232,6 +253,10 @@ mod tests {
         assert_eq!(s.scrub("kadrit ja Kadrile, KADRI"), "laps ja Laps, Laps");
         assert_eq!(s.scrub("Kadriorg"), "Kadriorg");
         assert_eq!(s.scrub("toimik 2-23-4411"), "toimik [eemaldatud]");
+        assert_eq!(
+            s.scrub("firma Tamm & Co. ja (teadmata) isik"),
+            "firma [eemaldatud] ja [eemaldatud] isik"
+        );
     }
 
     #[test]
