@@ -15,23 +15,27 @@ pub struct Shift {
 }
 
 impl Shift {
-    /// A secret offset: between 1 and 10 years back, in whole weeks, from the system's
-    /// random source. Never zero, so no real date can survive.
-    pub fn random(context_year: i32) -> Result<Shift, String> {
+    /// A secret offset: between 1 and 10 years, in whole weeks, from the system's random
+    /// source; back in time, unless that would take the earliest date of the case before
+    /// the year 1000 the format starts at. Never zero, so no real date can survive.
+    pub fn random(context_year: i32, earliest_year: i32) -> Result<Shift, String> {
         let mut bytes = [0u8; 4];
         getrandom::fill(&mut bytes).map_err(|e| format!("no random source: {e}"))?;
         let weeks = 52 + i64::from(u32::from_le_bytes(bytes) % (520 - 52));
+        let direction = if earliest_year - 11 < 1000 { 1 } else { -1 };
         Ok(Shift {
-            days: -7 * weeks,
+            days: direction * 7 * weeks,
             context_year,
         })
     }
 
     /// The same date, with the same precision, moved: its first day moves by the offset
-    /// and the result is written with the original precision.
+    /// and the result is written with the original precision. Only a case spanning close
+    /// to the whole of 1000–9999 could move a date out of the format's years; such a date
+    /// is kept as written rather than made unreadable.
     pub fn date(&self, date: &Date) -> Date {
         let moved = date.shifted_by_days(self.days);
-        Date::parse(&moved.to_string()).expect("a moved date is written in the format")
+        Date::parse(&moved.to_string()).unwrap_or(*date)
     }
 
     fn day(&self, day: NaiveDate) -> NaiveDate {
@@ -401,6 +405,18 @@ mod tests {
         assert_eq!(shift_text("aastal 2023"), "aastal 2022");
         assert_eq!(shift_text("2023. aasta märtsis"), "2022. aasta detsembris");
         assert_eq!(shift_text("31.02.2023"), "31.02.2023");
+    }
+
+    #[test]
+    fn the_shift_never_leaves_the_formats_years() {
+        for _ in 0..20 {
+            let back = Shift::random(2023, 2019).unwrap();
+            assert!(back.days < 0 && back.days % 7 == 0 && back.days >= -7 * 520);
+            let forward = Shift::random(1005, 1003).unwrap();
+            assert!(forward.days > 0);
+            let early = Date::parse("1003-01-01").unwrap();
+            assert!(forward.date(&early) > early);
+        }
     }
 
     #[test]

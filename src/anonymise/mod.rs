@@ -42,7 +42,10 @@ impl Options {
     /// A fresh secret shift and case id, from the system's random source.
     pub fn random(case: &Case, keep_agencies: bool) -> Result<Options, String> {
         use chrono::Datelike;
-        let shift = Shift::random(case.meta.outcome.date.value.first_day().year())?;
+        let shift = Shift::random(
+            case.meta.outcome.date.value.first_day().year(),
+            earliest_year(case),
+        )?;
         let mut bytes = [0u8; 3];
         getrandom::fill(&mut bytes).map_err(|e| format!("no random source: {e}"))?;
         Ok(Options {
@@ -51,6 +54,42 @@ impl Options {
             case_id: format!("ANON-{:02X}{:02X}{:02X}", bytes[0], bytes[1], bytes[2]),
         })
     }
+}
+
+/// The year of the earliest date the case holds.
+fn earliest_year(case: &Case) -> i32 {
+    use chrono::Datelike;
+    let meta = &case.meta;
+    let dates = case
+        .events
+        .iter()
+        .map(|e| &e.date.value)
+        .chain([&meta.outcome.date.value])
+        .chain(meta.date.as_ref().map(|d| &d.value))
+        .chain(
+            meta.review
+                .period
+                .iter()
+                .flat_map(|p| [&p.value.from, &p.value.to]),
+        )
+        .chain(
+            case.people
+                .iter()
+                .filter_map(|p| p.born.as_ref().map(|d| &d.value)),
+        )
+        .chain(case.residence.iter().map(|r| &r.from.value))
+        .chain(case.chronologies.iter().filter_map(|c| {
+            c.submitted
+                .as_ref()
+                .and_then(|s| s.on.as_ref())
+                .map(|d| &d.value)
+        }))
+        .chain(
+            case.recommendations
+                .iter()
+                .filter_map(|r| r.due.as_ref().map(|d| &d.value)),
+        );
+    dates.map(|d| d.first_day().year()).min().unwrap_or(2000)
 }
 
 /// The new names of one copy, and the terms free text loses.
