@@ -101,9 +101,12 @@ pub fn patterns() -> Vec<String> {
     en_names.dedup();
     let en = en_names.join("|");
     vec![
-        r"\b(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})\b".to_owned(),
+        // `2023-05-14T09:30`: the `T` of a time ends the day as well as a word break does.
+        r"\b(?P<iso_y>\d{4})-(?P<iso_m>\d{1,2})-(?P<iso_d>\d{1,2})(?:\b|T)".to_owned(),
+        r"\b(?P<ymd_y>\d{4})\.(?P<ymd_m>\d{1,2})\.(?P<ymd_d>\d{1,2})\b".to_owned(),
         r"\b(?P<dot_d>\d{1,2})\.(?P<dot_m>\d{1,2})\.(?P<dot_y>\d{4}|\d{2})\b".to_owned(),
-        r"\b(?P<slash_d>\d{1,2})/(?P<slash_m>\d{1,2})/(?P<slash_y>\d{4})\b".to_owned(),
+        r"\b(?P<slash_d>\d{1,2})/(?P<slash_m>\d{1,2})/(?P<slash_y>\d{4}|\d{2})\b".to_owned(),
+        r"\b(?P<dash_d>\d{1,2})-(?P<dash_m>\d{1,2})-(?P<dash_y>\d{4})\b".to_owned(),
         format!(
             r"\b(?P<etd_d>\d{{1,2}})\.\s*(?P<etd_m>{et})(?P<etd_e>{ET_MONTH_ENDINGS})?\b(?:\s+(?P<etd_y>\d{{4}})\b)?"
         ),
@@ -129,12 +132,11 @@ impl Shift {
         let number = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<i32>().ok());
         let mut edits: Vec<(&str, String)> = Vec::new();
         if let Some(year) = number("iso_y") {
-            let day =
-                NaiveDate::from_ymd_opt(year, number("iso_m")? as u32, number("iso_d")? as u32)?;
-            let moved = self.day(day);
-            edits.push(("iso_y", format!("{:04}", moved.year())));
-            edits.push(("iso_m", pad(moved.month(), caps)));
-            edits.push(("iso_d", pad(moved.day(), caps)));
+            self.year_first(caps, ["iso_y", "iso_m", "iso_d"], year, &mut edits)?;
+        } else if let Some(year) = number("ymd_y") {
+            self.year_first(caps, ["ymd_y", "ymd_m", "ymd_d"], year, &mut edits)?;
+        } else if let Some(d) = number("dash_d") {
+            self.numeric_day(caps, ("dash_d", "dash_m", "dash_y"), d, &mut edits)?;
         } else if let Some(d) = number("dot_d") {
             self.numeric_day(caps, ("dot_d", "dot_m", "dot_y"), d, &mut edits)?;
         } else if let Some(d) = number("slash_d") {
@@ -191,6 +193,22 @@ impl Shift {
             return None;
         }
         Some(apply(caps, &edits))
+    }
+
+    fn year_first(
+        &self,
+        caps: &Captures,
+        [y_name, m_name, d_name]: [&'static str; 3],
+        year: i32,
+        edits: &mut Vec<(&'static str, String)>,
+    ) -> Option<()> {
+        let number = |name: &str| caps.name(name)?.as_str().parse::<u32>().ok();
+        let day = NaiveDate::from_ymd_opt(year, number(m_name)?, number(d_name)?)?;
+        let moved = self.day(day);
+        edits.push((y_name, format!("{:04}", moved.year())));
+        edits.push((m_name, pad(moved.month(), caps)));
+        edits.push((d_name, pad(moved.day(), caps)));
+        Some(())
     }
 
     fn numeric_day(
@@ -263,7 +281,8 @@ fn pad(value: u32, caps: &Captures) -> String {
     let zero_padded = whole
         .split(|c: char| !c.is_ascii_digit())
         .any(|part| part.len() == 2 && part.starts_with('0'))
-        || caps.name("iso_y").is_some();
+        || caps.name("iso_y").is_some()
+        || caps.name("ymd_y").is_some();
     if zero_padded {
         format!("{value:02}")
     } else {
@@ -388,6 +407,11 @@ mod tests {
         assert_eq!(shift_text("on 2023-03-12."), "on 2023-01-01.");
         assert_eq!(shift_text("12/03/2023"), "01/01/2023");
         assert_eq!(shift_text("12.3.23"), "1.1.23");
+        assert_eq!(shift_text("kell 2023-03-12T09:30"), "kell 2023-01-01T09:30");
+        assert_eq!(
+            shift_text("2023.03.12 ja 12-03-2023 ja 12/03/23"),
+            "2023.01.01 ja 01-01-2023 ja 01/01/23"
+        );
     }
 
     #[test]

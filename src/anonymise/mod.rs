@@ -67,6 +67,11 @@ fn earliest_year(case: &Case) -> i32 {
         .chain([&meta.outcome.date.value])
         .chain(meta.date.as_ref().map(|d| &d.value))
         .chain(
+            meta.classification
+                .iter()
+                .filter_map(|c| c.until.as_ref().map(|d| &d.value)),
+        )
+        .chain(
             meta.review
                 .period
                 .iter()
@@ -201,7 +206,22 @@ impl Plan {
         let mut fresh = (1..)
             .map(|n| format!("id-{n}"))
             .filter(|id| !taken.contains(id.as_str()));
-        for id in own_ids.filter(|id| probe.scrub(id.as_str()) != id.as_str()) {
+        // An id that holds a renamed person's or agency's old id (`kov-rapla-014` from
+        // `import`, `mari-kodu`) would keep the name the new ids removed.
+        let old_ids: Vec<String> = plan
+            .people
+            .iter()
+            .chain(&plan.agencies)
+            .filter(|(old, new)| **old != new.id)
+            .map(|(old, _)| format!("-{}-", old.replace('_', "-")))
+            .collect();
+        let holds_old_id = |id: &str| {
+            let id = format!("-{}-", id.replace('_', "-"));
+            old_ids.iter().any(|old| id.contains(old.as_str()))
+        };
+        for id in own_ids
+            .filter(|id| probe.scrub(id.as_str()) != id.as_str() || holds_old_id(id.as_str()))
+        {
             let new = fresh.next().expect("an endless supply");
             plan.ids.insert(id.to_string(), new);
         }

@@ -16,7 +16,10 @@ pub struct Term {
 }
 
 pub struct Scrubber {
+    /// Identifiers and names.
     pattern: Regex,
+    /// Dates written in text.
+    dates: Regex,
     /// Each term's own pattern (anchored), to find which one a name match was.
     terms: Vec<(Regex, String)>,
     shift: Shift,
@@ -24,6 +27,7 @@ pub struct Scrubber {
 }
 
 struct Placeholders {
+    date: &'static str,
     code: &'static str,
     phone: &'static str,
     email: &'static str,
@@ -34,12 +38,14 @@ impl Placeholders {
     fn new(language: Language) -> Placeholders {
         match language {
             Language::Et => Placeholders {
+                date: "[kuupäev]",
                 code: "[isikukood]",
                 phone: "[telefon]",
                 email: "[e-post]",
                 address: "[aadress]",
             },
             Language::En => Placeholders {
+                date: "[date]",
                 code: "[personal code]",
                 phone: "[phone]",
                 email: "[e-mail]",
@@ -129,10 +135,11 @@ impl Scrubber {
         if !alternatives.is_empty() {
             parts.push(format!("(?P<name>{})", alternatives.join("|")));
         }
-        parts.extend(dates::patterns());
         let pattern = Regex::new(&format!("(?i){}", parts.join("|")))?;
+        let dates = Regex::new(&format!("(?i){}", dates::patterns().join("|")))?;
         Ok(Scrubber {
             pattern,
+            dates,
             terms: term_regexes,
             shift,
             placeholders: Placeholders::new(language),
@@ -140,11 +147,18 @@ impl Scrubber {
     }
 
     /// The text with every identifier removed, every name replaced and every date moved.
+    ///
+    /// Names and identifiers go first, dates second: in one pass "10. Mai Tamm" would be
+    /// read as a date and keep "Tamm". Each pass runs on a twin of the text in which `_`
+    /// reads as a space (so `Kadri_Tamm.pdf` or `ik_38501010002` match at word
+    /// boundaries), and its replacements are copied into the text at the same places.
     pub fn scrub(&self, text: &str) -> String {
-        let mut scrubbed = self
-            .pattern
-            .replace_all(text, |caps: &Captures| self.replacement(caps))
-            .into_owned();
+        let named = replace_at_word_breaks(text, &self.pattern, |caps| self.replacement(caps));
+        let mut scrubbed = replace_at_word_breaks(&named, &self.dates, |caps| {
+            self.shift
+                .replace(caps)
+                .unwrap_or_else(|| self.placeholders.date.to_owned())
+        });
         // "Jaan Kase" with both words listed apart becomes one pseudonym, not two.
         for (_, replacement) in &self.terms {
             let twice = format!("{replacement} {replacement}");
@@ -165,31 +179,49 @@ impl Scrubber {
             p.phone.to_owned()
         } else if caps.name("address").is_some() {
             p.address.to_owned()
-        } else if let Some(name) = caps.name("name") {
+        } else {
+            let name = caps.get(0).map_or("", |m| m.as_str());
             let replacement = self
                 .terms
                 .iter()
-                .find(|(regex, _)| regex.is_match(name.as_str()))
+                .find(|(regex, _)| regex.is_match(name))
                 .map_or("[…]", |(_, replacement)| replacement.as_str());
             // "ema elukaaslane" in running text becomes "hooldaja", not "Hooldaja".
-            if name.as_str().starts_with(char::is_lowercase) {
+            if name.starts_with(char::is_lowercase) {
                 lowercase_first(replacement)
             } else {
                 replacement.to_owned()
             }
-        } else {
-            self.shift
-                .replace(caps)
-                .unwrap_or_else(|| caps[0].to_owned())
         }
     }
 
     /// Whether any term still occurs in a text: what the tests of a copy ask.
     pub fn finds_term(&self, text: &str) -> bool {
         self.pattern
-            .captures_iter(text)
+            .captures_iter(&text.replace('_', " "))
             .any(|caps| caps.name("name").is_some())
     }
+}
+
+/// `regex` replaced in `text`, matched on a twin of `text` in which `_` is a space. The
+/// twin has the same byte offsets (both characters are one byte), so each match's place is
+/// the same in both.
+fn replace_at_word_breaks(
+    text: &str,
+    regex: &Regex,
+    mut replacement: impl FnMut(&Captures) -> String,
+) -> String {
+    let twin = text.replace('_', " ");
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for caps in regex.captures_iter(&twin) {
+        let whole = caps.get(0).expect("group 0 is the match");
+        out.push_str(&text[at..whole.start()]);
+        out.push_str(&replacement(&caps));
+        at = whole.end();
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -286,6 +318,14 @@ mod tests {
         let s = scrubber();
         assert_eq!(s.scrub("12.03.2023 kohtus Tamm"), "05.03.2023 kohtus Ema");
         assert!(!s.finds_term("05.03.2023 kohtus Ema"));
+        assert_eq!(
+            s.scrub("31.02.2023 ja 10. Mari Tamm"),
+            "[kuupäev] ja 10. Ema"
+        );
+        assert_eq!(
+            s.scrub("fail Kadri_Tamm.pdf, ik_38501010002"),
+            "fail Laps_Ema.pdf, ik_[isikukood]"
+        );
         assert!(s.finds_term("kohtus Tammega"));
     }
 }

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use super::{
-    CliError, Lang, MethodologyArgs, Status, TemplateArgs, analysed_case, write_atomically,
+    CliError, Lang, MethodologyArgs, Status, TemplateArgs, absolute, analysed_case,
+    write_atomically,
 };
 use crate::model::DateMode;
 use crate::render::{self, Document, Inputs};
@@ -32,7 +33,11 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Result<Status, CliError> {
-    if args.answers.as_ref() == Some(&args.output) {
+    if args
+        .answers
+        .as_ref()
+        .is_some_and(|answers| absolute(answers) == absolute(&args.output))
+    {
         return Err(CliError(
             "the worksheet and the answer key need two different files".into(),
         ));

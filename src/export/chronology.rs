@@ -32,12 +32,17 @@ impl DateBound {
         let text = text.trim();
         if let Some(days) = text.strip_prefix('T') {
             let days = days.replace('\u{2212}', "-");
+            // Within a lifetime and a half: a relative day beyond that names no date.
             return match days.as_str() {
                 "0" | "" => Ok(DateBound::Relative(0)),
                 _ => days
                     .parse::<i64>()
+                    .ok()
+                    .filter(|n| n.abs() <= 100 * 366)
                     .map(DateBound::Relative)
-                    .map_err(|_| format!("`{text}` is not a relative day such as T-120 or T+3")),
+                    .ok_or_else(|| {
+                        format!("`{text}` is not a relative day such as T-120 or T+3 (at most 100 years)")
+                    }),
             };
         }
         Date::parse(text).map(DateBound::Date).map_err(|_| {
@@ -212,7 +217,11 @@ pub fn to_markdown(table: &Table) -> String {
 
 fn markdown_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut lines = text.lines().peekable();
+    // `\r` alone ends a line in Markdown too, so it must not stay inside a cell.
+    let mut lines = text
+        .split(['\n', '\r'])
+        .filter(|l| !l.is_empty())
+        .peekable();
     while let Some(line) = lines.next() {
         for c in line.chars() {
             if matches!(
@@ -277,6 +286,7 @@ mod tests {
         );
         assert!(DateBound::parse("2023-02-30").is_err());
         assert!(DateBound::parse("Tomorrow").is_err());
+        assert!(DateBound::parse("T+99999999999999").is_err());
     }
 
     #[test]
@@ -301,5 +311,6 @@ mod tests {
             markdown_cell("a|b *c* <script>\nnext"),
             "a\\|b \\*c\\* \\<script\\><br>next"
         );
+        assert_eq!(markdown_cell("one\rtwo\r\nthree"), "one<br>two<br>three");
     }
 }

@@ -66,9 +66,19 @@ pub fn read_csv(bytes: &[u8]) -> Result<Grid, String> {
         .flexible(true)
         .delimiter(delimiter(text))
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    // The reader skips blank lines; a spreadsheet shows each as an empty row, so they are
+    // put back to keep row numbers as the agency sees them. A record's position is where
+    // the reader began looking for it, before the blank lines it skipped.
     for record in reader.records() {
         let record = record.map_err(|e| format!("not readable as CSV: {e}"))?;
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let blank_lines = text.as_bytes()[start.min(text.len())..]
+            .iter()
+            .take_while(|b| matches!(b, b'\n' | b'\r'))
+            .filter(|b| **b == b'\n')
+            .count();
+        rows.extend(std::iter::repeat_n(Vec::new(), blank_lines));
         rows.push(
             record
                 .iter()
@@ -143,8 +153,16 @@ fn cell(data: &Data) -> Cell {
         Data::Error(e) => text(format!("#{e:?}")),
         Data::DateTime(serial) => {
             let (year, month, day, hour, minute, _, _) = serial.to_ymd_hms_milli();
+            // In a text column a date cell reads as the date, never as Excel's serial number.
+            let text = if serial.as_f64() < 1.0 {
+                format!("{hour:02}:{minute:02}")
+            } else if (hour, minute) == (0, 0) {
+                format!("{year:04}-{month:02}-{day:02}")
+            } else {
+                format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}")
+            };
             Cell {
-                text: serial.as_f64().to_string(),
+                text,
                 stored_date: Some(StoredDate {
                     year,
                     month,
@@ -195,6 +213,10 @@ mod tests {
         let error = read_csv(b"date,summary\n2024-01-01,M\xe4rts\n").unwrap_err();
         assert!(error.contains("line 2"), "{error}");
         let grid = read_csv("\u{feff}date;summary\n2024-01-01;\"a; b\"\n".as_bytes()).unwrap();
+        let spaced =
+            read_csv(b"date,summary\n\n2024-01-01,\"two\nlines\"\n\n2024-01-02,x\n").unwrap();
+        assert_eq!(spaced.rows.len(), 5, "{:?}", spaced.rows);
+        assert_eq!(spaced.rows[4][0].text, "2024-01-02");
         assert_eq!(grid.rows[1][1].text, "a; b");
         assert_eq!(grid.rows[0][0].text, "date");
     }

@@ -33,7 +33,7 @@ pub fn chronology_yaml(agency: &str, origin: &str, events: &[RowEvent]) -> Strin
     let quote = yaml_string;
     let mut out = String::new();
     out.push_str("format: casereview/1\n");
-    out.push_str(&format!("agency: {agency}\n"));
+    out.push_str(&format!("agency: {}\n", yaml_string(agency)));
     for line in origin.lines() {
         out.push_str(&format!("# {line}\n"));
     }
@@ -43,18 +43,21 @@ pub fn chronology_yaml(agency: &str, origin: &str, events: &[RowEvent]) -> Strin
     }
     out.push_str("events:\n");
     for event in events {
-        out.push_str(&format!("  - id: {}\n", event.id));
+        // Ids are quoted too: an id such as `17`, `true` or `null` would read as a number,
+        // a boolean or nothing.
+        out.push_str(&format!("  - id: {}\n", quote(&event.id)));
         let mut field = |key: &str, value: String| out.push_str(&format!("    {key}: {value}\n"));
         field("date", event.date.to_string());
         if let Some(agency) = &event.agency {
-            field("agency", agency.clone());
+            field("agency", quote(agency));
         }
         field("kind", event.kind.to_string());
         if let Some(to) = &event.to {
-            field("to", to.clone());
+            field("to", quote(to));
         }
         if !event.people.is_empty() {
-            field("people", format!("[{}]", event.people.join(", ")));
+            let people: Vec<String> = event.people.iter().map(|p| quote(p)).collect();
+            field("people", format!("[{}]", people.join(", ")));
         }
         if let Some(seen) = event.child_seen {
             field("child_seen", seen.to_string());

@@ -119,6 +119,18 @@ pub fn read_rows(
             layout: &layout,
             errors: Vec::new(),
         };
+        // A cell right of the last header (an unquoted separator in a CSV line, a note
+        // typed beside the table) would be lost without a word.
+        for (index, cell) in cells.iter().enumerate().skip(layout.width) {
+            if !cell.text.trim().is_empty() {
+                reader.errors.push(RowError {
+                    row,
+                    column: Some(grid.first_column + index as u32),
+                    header: None,
+                    reason: "a cell right of the last header column: give the column a header, or quote a separator inside a cell".into(),
+                });
+            }
+        }
         let event = reader.event(default_agency, width, vocabularies);
         if let Some(event) = &event
             && let Some(first) = ids.insert(event.id.clone(), row)
@@ -147,6 +159,8 @@ fn is_blank(cells: &[Cell]) -> bool {
 /// Where each field's column is, with its header as written.
 struct Layout {
     columns: HashMap<Field, (usize, String)>,
+    /// The number of cells of the header row.
+    width: usize,
     first_column: u32,
 }
 
@@ -222,6 +236,7 @@ impl Layout {
         if errors.is_empty() {
             Ok(Layout {
                 columns,
+                width: grid.rows[header_index].len(),
                 first_column: grid.first_column,
             })
         } else {
@@ -314,9 +329,21 @@ impl RowReader<'_> {
         });
         let summary = self.required(Field::Summary);
         let source = self.required(Field::Source);
+        let note = self.text(Field::Note);
+        let notifier_confidential = note.as_deref().is_some_and(|note| {
+            let note = note.to_lowercase();
+            CONFIDENTIAL_MARKS.iter().any(|mark| note.contains(mark))
+        });
+        // A confidential notification's id must not carry the sender's id: ids appear in
+        // every output, flag ids included.
+        let id_prefix = if notifier_confidential {
+            "notification"
+        } else {
+            default_agency
+        };
         let id = match self.text(Field::Id) {
             Some(text) => self.id(Field::Id, &text),
-            None => Some(format!("{default_agency}-{:0width$}", self.row)),
+            None => Some(format!("{id_prefix}-{:0width$}", self.row)),
         };
         let agency = match self.text(Field::Agency) {
             Some(text) => self.id(Field::Agency, &text),
@@ -344,11 +371,6 @@ impl RowReader<'_> {
                 None => ChildViewsCell::Words(text),
             });
         let concerns = self.concerns(vocab.concerns);
-        let note = self.text(Field::Note);
-        let notifier_confidential = note.as_deref().is_some_and(|note| {
-            let note = note.to_lowercase();
-            CONFIDENTIAL_MARKS.iter().any(|mark| note.contains(mark))
-        });
         if let Some(kind) = kind {
             if kind.is_handoff() && self.text(Field::To).is_none() {
                 self.fault(
@@ -473,7 +495,15 @@ impl RowReader<'_> {
 /// A date as written: the format's own shapes, or the day-first `DD.MM.YYYY` and `MM.YYYY`
 /// that spreadsheets in an Estonian locale produce.
 fn parse_written_date(text: &str) -> Option<Date> {
-    if let Ok(date) = Date::parse(&text.replacen(' ', "T", 1)) {
+    let iso = text.replacen(' ', "T", 1);
+    // `2024-02-10T09:30:00`, as an OpenDocument sheet stores a date-time: seconds dropped.
+    let iso = match iso.split_once('T') {
+        Some((day, time)) if time.len() == 8 && time.ends_with(":00") => {
+            format!("{day}T{}", &time[..5])
+        }
+        _ => iso,
+    };
+    if let Ok(date) = Date::parse(&iso) {
         return Some(date);
     }
     let parts: Vec<&str> = text
@@ -501,11 +531,29 @@ fn parse_written_date(text: &str) -> Option<Date> {
     }
 }
 
+/// `HH:MM` (or `H.MM`), seconds allowed and dropped; an ISO duration (`PT09H30M00S`) as an
+/// OpenDocument sheet stores a time. Anything else (`9:30 PM`) is no 24-hour time.
 fn parse_time(text: &str) -> Option<(u8, u8)> {
-    let (hour, minute) = text.split_once([':', '.'])?;
-    let minute = minute.get(..2)?;
-    let hour: u8 = hour.trim().parse().ok()?;
-    let minute: u8 = minute.parse().ok()?;
+    let two_digits = |s: &str| -> Option<u8> {
+        (!s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (hour, minute) = if let Some(iso) = text.strip_prefix("PT") {
+        let (hour, rest) = iso.split_once('H')?;
+        let (minute, _) = rest.split_once('M').unwrap_or((rest, ""));
+        (two_digits(hour)?, two_digits(minute).unwrap_or(0))
+    } else {
+        let mut parts = text.split([':', '.']);
+        let hour = two_digits(parts.next()?.trim())?;
+        let minute = two_digits(parts.next()?)?;
+        match parts.next() {
+            Some(seconds) if two_digits(seconds).is_none() => return None,
+            _ if parts.next().is_some() => return None,
+            _ => {}
+        }
+        (hour, minute)
+    };
     (hour < 24 && minute < 60).then_some((hour, minute))
 }
 
@@ -547,6 +595,15 @@ mod tests {
         assert_eq!(parse_time("9:05"), Some((9, 5)));
         assert_eq!(parse_time("09.30"), Some((9, 30)));
         assert_eq!(parse_time("24:00"), None);
+        assert_eq!(parse_time("9:30 PM"), None);
+        assert_eq!(parse_time("09:30:00"), Some((9, 30)));
+        assert_eq!(parse_time("PT09H30M00S"), Some((9, 30)));
+        assert_eq!(
+            parse_written_date("2024-02-10T09:30:00")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2024-02-10T09:30")
+        );
         assert_eq!(yes_no("Jah"), Some(true));
         assert_eq!(yes_no("ei"), Some(false));
         assert_eq!(yes_no("maybe"), None);

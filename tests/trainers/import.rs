@@ -395,3 +395,47 @@ fn csv_must_be_utf8_and_a_workbook_sheet_must_exist() {
         run.stderr
     );
 }
+
+#[test]
+fn ids_are_quoted_extra_cells_refused_and_a_confidential_row_does_not_name_its_sender() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("kool.csv");
+    std::fs::write(
+        &csv,
+        "id,date,kind,summary,source,to,note\n\
+         17,2024-01-10,incident,x,diary,,\n\
+         ,2024-01-11,referral,y,diary,true,CONFIDENTIAL NOTIFIER\n",
+    )
+    .unwrap();
+    let out = dir.path().join("school.yaml");
+    let run = import(&csv, &out, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let yaml: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let events = yaml["events"].as_sequence().unwrap();
+    assert_eq!(
+        events[0]["id"].as_str(),
+        Some("17"),
+        "a string, not a number"
+    );
+    assert_eq!(
+        events[1]["to"].as_str(),
+        Some("true"),
+        "a string, not a boolean"
+    );
+    assert_eq!(events[1]["id"].as_str(), Some("notification-003"));
+
+    std::fs::write(
+        &csv,
+        "date;kind;summary;source\n2024-01-10;incident;half; the other half;diary\n",
+    )
+    .unwrap();
+    let run = import(&csv, &out, &["--force"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains(":2:5: a cell right of the last header column"),
+        "{}",
+        run.stderr
+    );
+}
