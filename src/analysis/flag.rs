@@ -143,3 +143,18 @@ pub fn relative_day(date: &Date, outcome: &Date) -> String {
         format!("{}..{}", day(date.first_day()), day(date.last_day()))
     }
 }
+
+/// The ids of the flags anchored on each event (an event's first evidence is its anchor),
+/// as the chronology of the report and of the export list them beside the event.
+pub fn flag_ids_by_event(flags: &[Flag]) -> std::collections::BTreeMap<&str, Vec<String>> {
+    let mut by_event: std::collections::BTreeMap<&str, Vec<String>> = Default::default();
+    for flag in flags {
+        if let Some(anchor) = flag.events.first() {
+            by_event
+                .entry(anchor.as_str())
+                .or_default()
+                .push(flag.id.to_string());
+        }
+    }
+    by_event
+}

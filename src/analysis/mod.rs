@@ -13,7 +13,7 @@ mod thresholds;
 pub use calendar::{Calendar, Duration, duration_words};
 pub use certainty::Certainty;
 pub use context::{LeadStretch, RuleContext};
-pub use flag::{Flag, FlagFacts, RuleOutput, Undecided, relative_day};
+pub use flag::{Flag, FlagFacts, RuleOutput, Undecided, flag_ids_by_event, relative_day};
 pub use knowledge::{KnowledgeMatrix, knowledge_matrix};
 pub use reach::{Channels, Known};
 pub use thresholds::{Threshold, Thresholds, threshold_words};

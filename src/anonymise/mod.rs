@@ -56,6 +56,13 @@ impl Options {
     }
 }
 
+/// The shift of a scrubber that only asks whether a text would change: any non-zero
+/// offset moves every date, which is all such a question needs.
+const PROBE_SHIFT: Shift = Shift {
+    days: 7,
+    context_year: 2000,
+};
+
 /// The year of the earliest date the case holds.
 fn earliest_year(case: &Case) -> i32 {
     use chrono::Datelike;
@@ -185,15 +192,8 @@ impl Plan {
             ids: HashMap::new(),
             terms,
         };
-        let probe = Scrubber::new(
-            &plan.terms,
-            Shift {
-                days: 7,
-                context_year: 2000,
-            },
-            language,
-        )
-        .map_err(|e| MethodologyError(format!("a name to remove makes no pattern: {e}")))?;
+        let probe = Scrubber::new(&plan.terms, PROBE_SHIFT, language)
+            .map_err(|e| MethodologyError(format!("a name to remove makes no pattern: {e}")))?;
         let own_ids = case
             .events
             .iter()
@@ -392,11 +392,7 @@ fn leftover_words(case: &Case, files: &[(String, String)]) -> Vec<String> {
                 text: word.clone(),
                 replacement: String::new(),
             };
-            let probe = Shift {
-                days: 7,
-                context_year: 2000,
-            };
-            Scrubber::new(&[term], probe, case.meta.language)
+            Scrubber::new(&[term], PROBE_SHIFT, case.meta.language)
                 .is_ok_and(|s| files.iter().any(|(_, text)| s.finds_term(text)))
         })
         .collect()

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::{CliError, MethodologyArgs, Status, analysed_case, print_out};
 use crate::graph::{CaseGraph, EdgeKind, Node};
-use crate::model::{Case, Language, Vocabulary};
+use crate::model::{Case, Vocabulary, notifier_label};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -128,10 +128,7 @@ fn network(case: &Case) -> Network {
         });
     }
     if notifier_used {
-        let label = match case.meta.language {
-            Language::Et => "Teavitaja (konfidentsiaalne)",
-            Language::En => "Notifier (confidential)",
-        };
+        let label = notifier_label(case.meta.language);
         nodes.push(NetworkNode {
             id: NOTIFIER.to_owned(),
             kind: "agency",

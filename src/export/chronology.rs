@@ -1,12 +1,10 @@
 //! The integrated chronology as a plain table: every event in timeline order, with the
 //! flags anchored on it, for people who read a case in a spreadsheet.
 
-use std::collections::BTreeMap;
-
 use crate::analysis::Flag;
 use crate::graph::Timeline;
 use crate::methodology::{Methodology, MethodologyError};
-use crate::model::{Case, Date, DateMode, Event, Language, Vocabulary};
+use crate::model::{Case, Date, DateMode, Language, Text, Vocabulary};
 use crate::render::DateStyle;
 
 /// Which events to export. An imprecise event is kept when its interval overlaps the range.
@@ -97,19 +95,12 @@ pub fn table(
     let outcome = case.meta.outcome.date.value;
     let from = filter.from.map(|b| b.days(&outcome).0);
     let to = filter.to.map(|b| b.days(&outcome).1);
-    let mut flags_by_event: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for flag in flags {
-        if let Some(anchor) = flag.events.first() {
-            flags_by_event
-                .entry(anchor.as_str())
-                .or_default()
-                .push(flag.id.to_string());
-        }
-    }
-    let (yes, no, notifier) = match language {
-        Language::Et => ("jah", "ei", "Teavitaja (konfidentsiaalne)"),
-        Language::En => ("yes", "no", "Notifier (confidential)"),
+    let flags_by_event = crate::analysis::flag_ids_by_event(flags);
+    let (yes, no) = match language {
+        Language::Et => ("jah", "ei"),
+        Language::En => ("yes", "no"),
     };
+    let text = |t: &Option<Text>| t.as_ref().map_or(String::new(), |t| t.value.clone());
     let rows = Timeline::new(case)
         .events
         .into_iter()
@@ -126,12 +117,7 @@ pub fn table(
                 DateMode::Absolute => e.date.value.to_string(),
                 DateMode::Relative => style.show(&e.date),
             };
-            let agency = match e.shown_agency() {
-                Some(id) => case
-                    .agency(id.as_str())
-                    .map_or(id.to_string(), |a| a.name.value.clone()),
-                None => notifier.to_owned(),
-            };
+            let agency = case.shown_agency_name(e, language);
             vec![
                 e.id.to_string(),
                 if e.approx {
@@ -141,7 +127,7 @@ pub fn table(
                 },
                 agency,
                 kinds.label(e.kind.value.as_str(), language).to_owned(),
-                text(e, |e| e.summary.as_ref()),
+                text(&e.summary),
                 (if e.child_seen { yes } else { no }).to_owned(),
                 flags_by_event
                     .get(e.id.as_str())
@@ -150,7 +136,7 @@ pub fn table(
                 if e.notifier_confidential {
                     String::new()
                 } else {
-                    text(e, |e| e.source.as_ref())
+                    text(&e.source)
                 },
             ]
         })
@@ -165,13 +151,6 @@ pub fn table(
             .collect(),
         rows,
     })
-}
-
-fn text<'e>(
-    event: &'e Event,
-    field: impl Fn(&'e Event) -> Option<&'e crate::model::Text>,
-) -> String {
-    field(event).map_or(String::new(), |t| t.value.clone())
 }
 
 /// CSV (RFC 4180, UTF-8). A cell that a spreadsheet would read as a formula (`=`, `+`, `-`,

@@ -272,6 +272,9 @@ fn with_file(mut d: Diagnostic, file: FileId) -> Diagnostic {
     d
 }
 
+/// A chronology file decoded whole: what it says of itself, and its events.
+type ChronologyRead = (Chronology, Vec<crate::model::Event>);
+
 fn load_chronologies(
     loaded: &mut Loaded,
     paths: &[Spanned<String>],
@@ -311,7 +314,7 @@ fn load_chronologies(
         }
     }
     let sources = &loaded.sources;
-    let decoded: Vec<Decoded<(Chronology, Vec<crate::model::Event>)>> = readable
+    let decoded: Vec<Decoded<Option<ChronologyRead>>> = readable
         .par_iter()
         .map(|(path, file)| {
             decode_file(*file, sources.get(*file), |r, root| {
@@ -332,16 +335,10 @@ fn load_chronologies(
                 Some((chronology, events))
             })
         })
-        .map(|d| Decoded {
-            value: d.value.flatten(),
-            free_text: d.free_text,
-            dropped: d.dropped,
-            diagnostics: d.diagnostics,
-        })
         .collect();
     let mut chronologies = Vec::new();
     for ((_, file), decoded) in readable.iter().zip(decoded) {
-        if let Some((chronology, file_events)) = decoded.keep(loaded, *file) {
+        if let Some((chronology, file_events)) = decoded.keep(loaded, *file).flatten() {
             chronologies.push(chronology);
             events.extend(file_events);
         }

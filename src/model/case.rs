@@ -229,6 +229,14 @@ impl Event {
     }
 }
 
+/// What every output shows in place of a confidential notification's sender.
+pub fn notifier_label(language: Language) -> &'static str {
+    match language {
+        Language::Et => "Teavitaja (konfidentsiaalne)",
+        Language::En => "Notifier (confidential)",
+    }
+}
+
 impl Case {
     /// The one person with `role: child` (validation guarantees there is exactly one).
     pub fn child(&self) -> Option<&Person> {
@@ -237,6 +245,20 @@ impl Case {
 
     pub fn agency(&self, id: &str) -> Option<&Agency> {
         self.agencies.iter().find(|a| a.id.value.as_str() == id)
+    }
+
+    /// An agency's name, or the id itself when no agency has it.
+    pub fn agency_name(&self, id: &str) -> String {
+        self.agency(id)
+            .map_or(id.to_owned(), |a| a.name.value.clone())
+    }
+
+    /// Who acted in `event`, as outputs name it: its agency's name, or the notifier label.
+    pub fn shown_agency_name(&self, event: &Event, language: Language) -> String {
+        match event.shown_agency() {
+            Some(id) => self.agency_name(id.as_str()),
+            None => notifier_label(language).to_owned(),
+        }
     }
 
     /// The document's date: `case.date`, else the review period's end, else the outcome's date.

@@ -1,7 +1,7 @@
 //! The report's data: one serialisable value built from the analysed case, every string
 //! already in the report's language. Templates lay it out; they never compute.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -337,23 +337,17 @@ pub fn build(inputs: &Inputs) -> Result<ReportData, MethodologyError> {
         .map(|a| a.id.as_str())
         .zip(agency_colours(&case.agencies))
         .collect();
-    let notifier = match language {
-        Language::Et => "Teavitaja (konfidentsiaalne)",
-        Language::En => "Notifier (confidential)",
-    };
-    let agency_name = |id: &str| {
-        case.agency(id)
-            .map_or(id.to_owned(), |a| a.name.value.clone())
-    };
-    let shown_agency = |event: &Event| match event.shown_agency() {
-        Some(agency) => (
-            agency_name(agency.as_str()),
-            colours.get(agency.as_str()).copied().unwrap_or("#7F7F7F"),
-        ),
-        None => (notifier.to_owned(), "#7F7F7F"),
+    let notifier = notifier_label(language);
+    let agency_name = |id: &str| case.agency_name(id);
+    let shown_agency = |event: &Event| {
+        let colour = event
+            .shown_agency()
+            .and_then(|agency| colours.get(agency.as_str()).copied())
+            .unwrap_or("#7F7F7F");
+        (case.shown_agency_name(event, language), colour)
     };
     let text = |t: &Option<Text>| t.as_ref().map_or(String::new(), |t| t.value.clone());
-    let flags_by_event = flags_by_event(&analysis.flags);
+    let flags_by_event = crate::analysis::flag_ids_by_event(&analysis.flags);
 
     let meta = meta(case, &style, inputs.draft, &labels);
     let summary = Summary {
@@ -617,7 +611,7 @@ pub fn build(inputs: &Inputs) -> Result<ReportData, MethodologyError> {
     let questions = match inputs.document {
         Document::Report => Vec::new(),
         Document::Worksheet | Document::Answers => {
-            questions(case, inputs.methodology, &style, language, notifier)?
+            questions(case, inputs.methodology, &style, language)?
         }
     };
     let mut data = ReportData {
@@ -686,7 +680,6 @@ fn questions(
     methodology: &Methodology,
     style: &DateStyle,
     language: Language,
-    notifier: &str,
 ) -> Result<Vec<QuestionGroup>, MethodologyError> {
     let asked = methodology.exercise_questions()?;
     let texts = |list: &[crate::methodology::Label]| {
@@ -709,12 +702,7 @@ fn questions(
             .iter()
             .filter_map(|id| case.events.iter().find(|e| e.id.value == id.value))
             .map(|e| {
-                let agency = match e.shown_agency() {
-                    Some(id) => case
-                        .agency(id.as_str())
-                        .map_or(id.to_string(), |a| a.name.value.clone()),
-                    None => notifier.to_owned(),
-                };
+                let agency = case.shown_agency_name(e, language);
                 format!("{} {agency}", style.show_approx(&e.date, e.approx))
             })
             .collect();
@@ -770,19 +758,6 @@ fn count_status(flags: &[Flag], status: ReviewStatus) -> usize {
         .iter()
         .filter(|f| f.review.as_ref().is_some_and(|r| r.status.value == status))
         .count()
-}
-
-fn flags_by_event(flags: &[Flag]) -> BTreeMap<&str, Vec<String>> {
-    let mut by_event: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for flag in flags {
-        if let Some(anchor) = flag.events.first() {
-            by_event
-                .entry(anchor.as_str())
-                .or_default()
-                .push(flag.id.to_string());
-        }
-    }
-    by_event
 }
 
 fn agency_rows(

@@ -20,7 +20,7 @@ mod stretches;
 
 use super::{Duration, FlagFacts, RuleContext, RuleOutput, Threshold};
 use crate::methodology::{Label, MethodologyError, RuleCatalogue};
-use crate::model::{Date, Event};
+use crate::model::{Date, Event, Language, notifier_label};
 
 /// A rule of the catalogue.
 pub struct RuleDef {
@@ -105,8 +105,8 @@ fn sender(event: &Event) -> Label {
             en: agency.to_string(),
         },
         None => Label {
-            et: "Teavitaja (konfidentsiaalne)".to_owned(),
-            en: "Notifier (confidential)".to_owned(),
+            et: notifier_label(Language::Et).to_owned(),
+            en: notifier_label(Language::En).to_owned(),
         },
     }
 }
