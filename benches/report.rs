@@ -19,22 +19,21 @@ use criterion::{Criterion, criterion_group, criterion_main};
 /// The whole report, as `casereview report` makes it, up to the PDF's bytes.
 fn report_pdf(case: &Path, methodology: &Methodology, templates: &Templates) -> Vec<u8> {
     let checked = pipeline::check(case, methodology).expect("checked");
-    let case = checked.case.as_ref().expect("loaded");
-    let analysis = checked.analysis.as_ref().expect("clean");
+    let view = checked
+        .view(methodology, Language::Et)
+        .expect("the methodology loads")
+        .expect("clean");
     let inputs = Inputs {
-        case,
-        analysis,
-        diagnostics: &checked.diagnostics,
-        sources: &checked.sources,
+        view: &view,
+        checked: &checked,
         methodology,
-        language: Language::Et,
         draft: true,
         document: render::Document::Report,
     };
     let data = render::build(&inputs).expect("data");
     let source = render::source(&data, templates, Language::Et).expect("source");
     let document = render::compile(&source).expect("typeset");
-    render::pdf(&document, &case.meta.id.value).expect("pdf")
+    render::pdf(&document, &view.case.meta.id.value).expect("pdf")
 }
 
 fn bench(c: &mut Criterion) {

@@ -8,10 +8,11 @@ use common::*;
 fn rules_lists_the_whole_catalogue() {
     let run = run(&["rules"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    for n in 1..=15 {
+    for rule in casereview::analysis::rules::REGISTRY {
         assert!(
-            run.stdout.contains(&format!("G{n:03}")),
-            "G{n:03} missing:\n{}",
+            run.stdout.contains(rule.code) && run.stdout.contains(rule.name),
+            "{} missing:\n{}",
+            rule.code,
             run.stdout
         );
     }

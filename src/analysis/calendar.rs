@@ -6,34 +6,8 @@ use std::collections::BTreeSet;
 use chrono::{Datelike, NaiveDate};
 
 use super::Certainty;
-use crate::methodology::Profile;
+use crate::methodology::{Duration, Profile};
 use crate::model::Date;
-
-/// A threshold's length and unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Duration {
-    Days(u32),
-    WorkingDays(u32),
-}
-
-impl Duration {
-    pub fn amount(self) -> u32 {
-        match self {
-            Duration::Days(n) | Duration::WorkingDays(n) => n,
-        }
-    }
-}
-
-/// A duration in words, in both languages ("1 working day", "10 päeva").
-pub fn duration_words(duration: Duration) -> crate::methodology::Label {
-    let (et, en) = match duration {
-        Duration::Days(1) => ("1 päev".to_owned(), "1 day".to_owned()),
-        Duration::Days(n) => (format!("{n} päeva"), format!("{n} days")),
-        Duration::WorkingDays(1) => ("1 tööpäev".to_owned(), "1 working day".to_owned()),
-        Duration::WorkingDays(n) => (format!("{n} tööpäeva"), format!("{n} working days")),
-    };
-    crate::methodology::Label { et, en }
-}
 
 /// Counts days between dates, with the profile's public holidays for working days.
 pub struct Calendar {

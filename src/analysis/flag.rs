@@ -1,7 +1,7 @@
 //! Flags: what a rule raises, with its stable id, evidence and the reviewers' verdict.
 
 use crate::diagnostics::{Code, Diagnostic};
-use crate::methodology::Label;
+use crate::methodology::Message;
 use crate::model::{Case, Date, DateMode, FlagId, FlagReview, Id, ReviewStatus};
 
 /// What a rule reports about one flag.
@@ -16,8 +16,8 @@ pub struct FlagFacts {
     pub agency: Option<Id>,
     /// The events that make the evidence, the anchor first.
     pub events: Vec<Id>,
-    /// One sentence in each language.
-    pub message: Label,
+    /// What the rule found, as facts for the message catalogue.
+    pub message: Message,
 }
 
 /// A rule that could not decide because of imprecise dates.
@@ -93,7 +93,7 @@ pub struct Flag {
     pub date: Date,
     pub agency: Option<Id>,
     pub events: Vec<Id>,
-    pub message: Label,
+    pub message: Message,
     pub review: Option<FlagReview>,
 }
 

@@ -10,7 +10,8 @@ mod reach;
 pub mod rules;
 mod thresholds;
 
-pub use calendar::{Calendar, Duration, duration_words};
+pub use crate::methodology::Duration;
+pub use calendar::Calendar;
 pub use certainty::Certainty;
 pub use context::{LeadStretch, RuleContext};
 pub use flag::{Flag, FlagFacts, RuleOutput, Undecided, flag_ids_by_event, relative_day};
@@ -159,8 +160,8 @@ fn apply_reviews(case: &Case, flags: &mut [Flag], diagnostics: &mut Vec<Diagnost
 }
 
 fn no_such_flag(flag: &crate::model::Spanned<String>, what: &str, relative: bool) -> Diagnostic {
-    let hint = match FlagId::parse(&flag.value) {
-        Ok(id) if id.code == "G010" && relative => {
+    let hint = match FlagId::parse(&flag.value, rules::anchor_kind) {
+        Ok((id, _)) if id.code == "G010" && relative => {
             "in a case with `dates: relative`, G010's anchor is the relative day, e.g. `G010:T-290`"
         }
         _ => {

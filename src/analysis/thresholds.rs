@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::Duration;
-use crate::methodology::{Label, Profile, RuleCatalogue};
-use crate::model::{Language, Settings};
+use crate::methodology::{Label, Messages, Profile, RuleCatalogue, key};
+use crate::model::Settings;
 
 /// One rule's resolved settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,31 +92,21 @@ fn duration_of(days: Option<u32>, working_days: Option<u32>) -> Option<Duration>
 }
 
 /// The threshold in force, in words.
-pub fn threshold_words(threshold: &Threshold, language: Language) -> String {
-    let mut parts = Vec::new();
-    if let Some(count) = threshold.count {
-        parts.push(match language {
-            Language::Et => format!("{count} korda"),
-            Language::En => format!("{count} times"),
-        });
-    }
-    if let Some(duration) = threshold.duration {
-        parts.push(super::duration_words(duration).get(language).to_owned());
-    }
-    let joined = if parts.is_empty() {
-        "—".to_owned()
-    } else {
-        parts.join(match language {
-            Language::Et => " / ",
-            Language::En => " in ",
-        })
+pub fn threshold_words(threshold: &Threshold, messages: &Messages) -> String {
+    let count = threshold.count.map(i64::from);
+    let duration = threshold.duration.map(|d| messages.duration(d));
+    let words = match (count, duration) {
+        (Some(count), Some(duration)) => messages.say(
+            key::THRESHOLD_COUNT_WITHIN,
+            &[("count", count.into()), ("duration", duration.into())],
+        ),
+        (Some(n), None) => messages.say(key::THRESHOLD_COUNT, &[("n", n.into())]),
+        (None, Some(duration)) => duration,
+        (None, None) => "—".to_owned(),
     };
     if threshold.enabled {
-        joined
+        words
     } else {
-        match language {
-            Language::Et => format!("{joined} (välja lülitatud)"),
-            Language::En => format!("{joined} (disabled)"),
-        }
+        messages.say(key::THRESHOLD_DISABLED, &[("threshold", words.into())])
     }
 }

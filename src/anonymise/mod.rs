@@ -15,9 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::methodology::{Methodology, MethodologyError};
-use crate::model::{AgencyKind, Case, Language, Role, Vocabulary};
+use crate::model::{AgencyKind, Case, Role, Vocabulary};
 use dates::Shift;
-use scrub::{Scrubber, Term};
+use scrub::{Placeholders, Scrubber, Term};
 
 /// What `anonymise` produces: the files of the copy and the secret map.
 pub struct Anonymised {
@@ -112,6 +112,8 @@ pub struct Plan {
     /// string (a name, a date); all others stay as written.
     pub ids: HashMap<String, String>,
     pub terms: Vec<Term>,
+    /// What stands in the text for what is removed.
+    pub placeholders: Placeholders,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -151,13 +153,10 @@ impl Plan {
                 }
             }
         }
-        let removed = match language {
-            Language::Et => "[eemaldatud]",
-            Language::En => "[removed]",
-        };
+        let placeholders = Placeholders::new(&methodology.messages(language)?);
         terms.extend(case.redact.iter().map(|r| Term {
             text: r.value.clone(),
-            replacement: removed.to_owned(),
+            replacement: placeholders.removed.clone(),
         }));
 
         let agencies = if keep_agencies {
@@ -191,8 +190,9 @@ impl Plan {
             agencies,
             ids: HashMap::new(),
             terms,
+            placeholders,
         };
-        let probe = Scrubber::new(&plan.terms, PROBE_SHIFT, language)
+        let probe = Scrubber::new(&plan.terms, PROBE_SHIFT, &plan.placeholders)
             .map_err(|e| MethodologyError(format!("a name to remove makes no pattern: {e}")))?;
         let own_ids = case
             .events
@@ -290,7 +290,7 @@ pub fn anonymise(
     options: &Options,
 ) -> Result<Anonymised, MethodologyError> {
     let plan = Plan::new(case, methodology, options.keep_agencies)?;
-    let scrubber = Scrubber::new(&plan.terms, options.shift, case.meta.language)
+    let scrubber = Scrubber::new(&plan.terms, options.shift, &plan.placeholders)
         .map_err(|e| MethodologyError(format!("a name to remove makes no pattern: {e}")))?;
     let copy = write::Copy {
         case,
@@ -363,7 +363,7 @@ pub fn anonymise(
                     .collect::<Vec<_>>()
             })
             .collect();
-        leftover_words(case, &files)
+        leftover_words(case, &files, &plan.placeholders)
             .into_iter()
             .filter(|word| !generic.contains(&word.to_lowercase()))
             .collect()
@@ -375,7 +375,11 @@ pub fn anonymise(
     })
 }
 
-fn leftover_words(case: &Case, files: &[(String, String)]) -> Vec<String> {
+fn leftover_words(
+    case: &Case,
+    files: &[(String, String)],
+    placeholders: &Placeholders,
+) -> Vec<String> {
     let mut words: Vec<String> = case
         .agencies
         .iter()
@@ -392,7 +396,7 @@ fn leftover_words(case: &Case, files: &[(String, String)]) -> Vec<String> {
                 text: word.clone(),
                 replacement: String::new(),
             };
-            Scrubber::new(&[term], PROBE_SHIFT, case.meta.language)
+            Scrubber::new(&[term], PROBE_SHIFT, placeholders)
                 .is_ok_and(|s| files.iter().any(|(_, text)| s.finds_term(text)))
         })
         .collect()

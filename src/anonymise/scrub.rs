@@ -6,6 +6,8 @@
 use regex::{Captures, Regex};
 
 use super::dates::{self, Shift};
+use crate::methodology::{Messages, key};
+#[cfg(test)]
 use crate::model::Language;
 
 /// A string to remove from free text and what stands in its place.
@@ -26,31 +28,27 @@ pub struct Scrubber {
     placeholders: Placeholders,
 }
 
-struct Placeholders {
-    date: &'static str,
-    code: &'static str,
-    phone: &'static str,
-    email: &'static str,
-    address: &'static str,
+/// What stands in the copy's text for what was removed, in the case's language.
+#[derive(Clone, Debug)]
+pub struct Placeholders {
+    pub date: String,
+    pub code: String,
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+    /// A `redact:` string.
+    pub removed: String,
 }
 
 impl Placeholders {
-    fn new(language: Language) -> Placeholders {
-        match language {
-            Language::Et => Placeholders {
-                date: "[kuupäev]",
-                code: "[isikukood]",
-                phone: "[telefon]",
-                email: "[e-post]",
-                address: "[aadress]",
-            },
-            Language::En => Placeholders {
-                date: "[date]",
-                code: "[personal code]",
-                phone: "[phone]",
-                email: "[e-mail]",
-                address: "[address]",
-            },
+    pub fn new(messages: &Messages) -> Placeholders {
+        Placeholders {
+            date: messages.word(key::REMOVED_DATE),
+            code: messages.word(key::REMOVED_CODE),
+            phone: messages.word(key::REMOVED_PHONE),
+            email: messages.word(key::REMOVED_EMAIL),
+            address: messages.word(key::REMOVED_ADDRESS),
+            removed: messages.word(key::REMOVED),
         }
     }
 }
@@ -110,7 +108,11 @@ fn term_pattern(term: &str) -> Option<String> {
 }
 
 impl Scrubber {
-    pub fn new(terms: &[Term], shift: Shift, language: Language) -> Result<Scrubber, regex::Error> {
+    pub fn new(
+        terms: &[Term],
+        shift: Shift,
+        placeholders: &Placeholders,
+    ) -> Result<Scrubber, regex::Error> {
         let mut sorted: Vec<&Term> = terms.iter().filter(|t| !t.text.trim().is_empty()).collect();
         // Longer terms first: "Mari Tamm" before "Mari".
         sorted.sort_by_key(|t| std::cmp::Reverse(t.text.chars().count()));
@@ -142,7 +144,7 @@ impl Scrubber {
             dates,
             terms: term_regexes,
             shift,
-            placeholders: Placeholders::new(language),
+            placeholders: placeholders.clone(),
         })
     }
 
@@ -157,7 +159,7 @@ impl Scrubber {
         let mut scrubbed = replace_at_word_breaks(&named, &self.dates, |caps| {
             self.shift
                 .replace(caps)
-                .unwrap_or_else(|| self.placeholders.date.to_owned())
+                .unwrap_or_else(|| self.placeholders.date.clone())
         });
         // "Jaan Kase" with both words listed apart becomes one pseudonym, not two.
         for (_, replacement) in &self.terms {
@@ -269,7 +271,11 @@ mod tests {
                 days: -7,
                 context_year: 2023,
             },
-            Language::Et,
+            &Placeholders::new(
+                &crate::methodology::Methodology::embedded()
+                    .messages(Language::Et)
+                    .unwrap(),
+            ),
         )
         .unwrap()
     }

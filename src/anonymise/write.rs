@@ -8,6 +8,7 @@ use super::Plan;
 use super::dates::Shift;
 use super::scrub::Scrubber;
 use crate::analysis::relative_day;
+use crate::analysis::rules::anchor_kind;
 use crate::model::*;
 
 pub struct Copy<'a> {
@@ -126,26 +127,25 @@ impl Copy<'_> {
     /// A flag id with its anchor renamed: event and agency ids as renamed, a residence
     /// start as its day relative to the outcome (the copy has `dates: relative`).
     fn flag_id(&self, text: &str) -> String {
-        let Ok(flag) = FlagId::parse(text) else {
+        let Ok((flag, kind)) = FlagId::parse(text, anchor_kind) else {
             return self.own_id(text);
         };
-        let anchor: Vec<String> = match anchor_kind(&flag.code) {
-            Some(AnchorKind::Event) => vec![self.own_id(&flag.anchor[0])],
-            Some(AnchorKind::MeetingAgency) => vec![
+        let anchor: Vec<String> = match kind {
+            AnchorKind::Event => vec![self.own_id(&flag.anchor[0])],
+            AnchorKind::MeetingAgency => vec![
                 self.own_id(&flag.anchor[0]),
                 self.plan
                     .agencies
                     .get(flag.anchor[1].as_str())
                     .map_or(flag.anchor[1].clone(), |p| p.id.clone()),
             ],
-            Some(AnchorKind::Agency) => vec![
+            AnchorKind::Agency => vec![
                 self.plan
                     .agencies
                     .get(flag.anchor[0].as_str())
                     .map_or(flag.anchor[0].clone(), |p| p.id.clone()),
             ],
-            Some(AnchorKind::ResidenceStart) => vec![self.residence_anchor(&flag.anchor[0])],
-            None => flag.anchor.clone(),
+            AnchorKind::ResidenceStart => vec![self.residence_anchor(&flag.anchor[0])],
         };
         format!("{}:{}", flag.code, anchor.join(":"))
     }

@@ -8,8 +8,7 @@ use serde::Serialize;
 use super::{CliError, MethodologyArgs, Status, print_out};
 use crate::analysis::{Flag, rules};
 use crate::diagnostics::{JsonDiagnostic, render_human};
-use crate::model::Case;
-use crate::pipeline::{self, Checked};
+use crate::pipeline::{self, CaseView, Checked};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -33,9 +32,15 @@ pub enum Format {
 pub fn run(args: &Args) -> Result<Status, CliError> {
     let methodology = args.methodology.load()?;
     let checked = pipeline::check(&args.case, &methodology)?;
+    // Flags are shown as every output shows them, in the case's language.
+    let view = match &checked.case {
+        Some(case) => checked.view(&methodology, case.meta.language)?,
+        None => None,
+    };
+    let view = view.as_ref();
     match args.format {
-        Format::Human => print_out(&human(&checked))?,
-        Format::Json => print_out(&(serde_json::to_string_pretty(&json(&checked))? + "\n"))?,
+        Format::Human => print_out(&human(&checked, view))?,
+        Format::Json => print_out(&(serde_json::to_string_pretty(&json(&checked, view))? + "\n"))?,
     }
     let unreviewed_refused = args.strict && checked.unreviewed() > 0;
     Ok(if checked.errors() > 0 || unreviewed_refused {
@@ -45,17 +50,22 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
     })
 }
 
-fn human(checked: &Checked) -> String {
+/// The flags as the view shows them: none for a case with errors.
+fn shown_flags(view: Option<&CaseView>) -> &[Flag] {
+    view.map_or(&[], |v| v.flags.as_slice())
+}
+
+fn human(checked: &Checked, view: Option<&CaseView>) -> String {
     let mut out = render_human(&checked.diagnostics, &checked.sources);
-    if let (Some(case), false) = (&checked.case, checked.flags().is_empty()) {
+    if let Some(view) = view.filter(|v| !v.flags.is_empty()) {
         out.push_str("flags:\n");
-        for flag in checked.flags() {
+        for flag in &view.flags {
             let verdict = match &flag.review {
                 Some(review) => format!(" [{}]", review.status.value),
                 None => String::new(),
             };
             let id = flag.id.to_string();
-            let message = flag.message.get(case.meta.language);
+            let message = view.message(flag);
             out.push_str(&format!(
                 "  {id:<20} {:<6} {message}{verdict}\n",
                 flag.severity
@@ -67,13 +77,11 @@ fn human(checked: &Checked) -> String {
         || checked.case_file.display().to_string(),
         |c| c.meta.id.value.clone(),
     );
-    let count = checked.flags().len();
-    let flags = match &checked.analysis {
-        Some(_) => format!(
-            ", {count} flag{} ({} unreviewed)",
-            plural(count),
-            checked.unreviewed()
-        ),
+    let flags = shown_flags(view);
+    let count = flags.len();
+    let unreviewed = flags.iter().filter(|f| !f.is_reviewed()).count();
+    let flags = match view {
+        Some(_) => format!(", {count} flag{} ({unreviewed} unreviewed)", plural(count)),
         None if checked.errors() > 0 => ", not analysed".to_owned(),
         None => String::new(),
     };
@@ -115,7 +123,7 @@ struct JsonFlag<'a> {
     date: String,
     agency: Option<&'a str>,
     events: Vec<&'a str>,
-    message: &'a str,
+    message: String,
     review: Option<JsonReview<'a>>,
 }
 
@@ -133,8 +141,9 @@ struct JsonSummary {
     unreviewed: usize,
 }
 
-fn json(checked: &Checked) -> JsonReport<'_> {
+fn json<'a>(checked: &'a Checked, view: Option<&'a CaseView>) -> JsonReport<'a> {
     use crate::model::Vocabulary;
+    let flags = shown_flags(view);
     JsonReport {
         case: JsonCase {
             id: checked.case.as_ref().map(|c| c.meta.id.value.as_str()),
@@ -146,19 +155,19 @@ fn json(checked: &Checked) -> JsonReport<'_> {
             .iter()
             .map(|d| d.to_json(&checked.sources))
             .collect(),
-        flags: checked.case.as_ref().map_or_else(Vec::new, |case| {
-            checked.flags().iter().map(|f| json_flag(f, case)).collect()
+        flags: view.map_or_else(Vec::new, |view| {
+            view.flags.iter().map(|f| json_flag(f, view)).collect()
         }),
         summary: JsonSummary {
             errors: checked.errors(),
             warnings: checked.warnings(),
-            flags: checked.flags().len(),
-            unreviewed: checked.unreviewed(),
+            flags: flags.len(),
+            unreviewed: flags.iter().filter(|f| !f.is_reviewed()).count(),
         },
     }
 }
 
-fn json_flag<'a>(flag: &'a Flag, case: &'a Case) -> JsonFlag<'a> {
+fn json_flag<'a>(flag: &'a Flag, view: &CaseView) -> JsonFlag<'a> {
     use crate::model::Vocabulary;
     JsonFlag {
         id: flag.id.to_string(),
@@ -168,7 +177,7 @@ fn json_flag<'a>(flag: &'a Flag, case: &'a Case) -> JsonFlag<'a> {
         date: flag.date.to_string(),
         agency: flag.agency.as_ref().map(|a| a.as_str()),
         events: flag.events.iter().map(|e| e.as_str()).collect(),
-        message: flag.message.get(case.meta.language),
+        message: view.message(flag),
         review: flag.review.as_ref().map(|r| JsonReview {
             status: r.status.value.as_str(),
             note: r.note.as_ref().map(|n| n.value.as_str()),

@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{CliError, Lang, MethodologyArgs, Status, analysed_case, print_out, write_atomically};
+use super::{CliError, Lang, MethodologyArgs, Status, analysed_view, print_out, write_atomically};
 use crate::export::chronology::{self, DateBound, Filter};
+use crate::methodology::key;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -47,9 +48,16 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
     }
     let methodology = args.methodology.load()?;
     let checked = crate::pipeline::check(&args.case, &methodology)?;
-    let Some((case, analysis)) = analysed_case(&checked, "no chronology was written") else {
+    let Some(view) = analysed_view(
+        &checked,
+        &methodology,
+        args.lang,
+        "no chronology was written",
+    )?
+    else {
         return Ok(Status::DataErrors);
     };
+    let case = &view.case;
     if let Some(agency) = &args.agency
         && case.agency(agency).is_none()
     {
@@ -57,22 +65,18 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
             "`{agency}` is not an agency of this case (see `agencies:` in case.yaml)"
         )));
     }
-    let language = Lang::or_case(args.lang, case);
     let filter = Filter {
         agency: args.agency.clone(),
         from: args.from,
         to: args.to,
     };
-    let table = chronology::table(case, &analysis.flags, &methodology, language, &filter)?;
+    let table = chronology::table(&view, &methodology, &filter)?;
     let bytes = match args.format {
         Format::Csv => chronology::to_csv(&table),
         Format::Md => chronology::to_markdown(&table).into_bytes(),
         Format::Xlsx => {
-            let sheet = match language {
-                crate::model::Language::Et => "Kronoloogia",
-                crate::model::Language::En => "Chronology",
-            };
-            chronology::to_xlsx(&table, sheet)
+            let sheet = view.messages.word(key::CHRONOLOGY_SHEET);
+            chronology::to_xlsx(&table, &sheet)
                 .map_err(|e| CliError(format!("cannot build the workbook: {e}")))?
         }
     };

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::{
-    CliError, Lang, MethodologyArgs, Status, TemplateArgs, absolute, analysed_case,
+    CliError, Lang, MethodologyArgs, Status, TemplateArgs, absolute, analysed_view,
     write_atomically,
 };
 use crate::model::DateMode;
@@ -45,9 +45,16 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
     let methodology = args.methodology.load()?;
     let templates = args.template.load()?;
     let checked = crate::pipeline::check(&args.case, &methodology)?;
-    let Some((case, analysis)) = analysed_case(&checked, "no worksheet was written") else {
+    let Some(view) = analysed_view(
+        &checked,
+        &methodology,
+        args.lang,
+        "no worksheet was written",
+    )?
+    else {
         return Ok(Status::DataErrors);
     };
+    let case = &view.case;
     if case.meta.dates != DateMode::Relative && !args.allow_identifiable {
         return Err(CliError(format!(
             "{} has not been anonymised (its dates are not `relative`): make a copy with \
@@ -55,15 +62,12 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
             args.case.display()
         )));
     }
-    let language = Lang::or_case(args.lang, case);
+    let language = view.messages.language();
     let typeset = |document: Document| -> Result<Vec<u8>, CliError> {
         let inputs = Inputs {
-            case,
-            analysis,
-            diagnostics: &checked.diagnostics,
-            sources: &checked.sources,
+            view: &view,
+            checked: &checked,
             methodology: &methodology,
-            language,
             draft: false,
             document,
         };

@@ -1,5 +1,5 @@
 //! `casereview graph CASE`: the contact and handoff network as DOT, GraphML or JSON.
-//! A confidential notifier appears only as "Notifier (confidential)".
+//! Drawn from the case's view: a confidential notifier is one neutral agency.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -8,9 +8,9 @@ use clap::ValueEnum;
 use petgraph::visit::EdgeRef;
 use serde::Serialize;
 
-use super::{CliError, MethodologyArgs, Status, analysed_case, print_out};
+use super::{CliError, MethodologyArgs, Status, analysed_view, print_out};
 use crate::graph::{CaseGraph, EdgeKind, Node};
-use crate::model::{Case, Vocabulary, notifier_label};
+use crate::model::{Case, Vocabulary};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -54,16 +54,13 @@ struct NetworkEdge {
     date: String,
 }
 
-/// The node standing for a confidential notifier.
-const NOTIFIER: &str = "notifier-confidential";
-
 pub fn run(args: &Args) -> Result<Status, CliError> {
     let methodology = args.methodology.load()?;
     let checked = crate::pipeline::check(&args.case, &methodology)?;
-    let Some((case, _)) = analysed_case(&checked, "no graph was written") else {
+    let Some(view) = analysed_view(&checked, &methodology, None, "no graph was written")? else {
         return Ok(Status::DataErrors);
     };
-    let network = network(case);
+    let network = network(&view.case);
     let text = match args.format {
         Format::Dot => dot(&network),
         Format::Graphml => graphml(&network),
@@ -75,7 +72,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
 
 fn network(case: &Case) -> Network {
     let graph = CaseGraph::build(case);
-    let mut nodes: Vec<NetworkNode> = graph
+    let nodes: Vec<NetworkNode> = graph
         .network
         .node_weights()
         .map(|node| match node {
@@ -94,8 +91,6 @@ fn network(case: &Case) -> Network {
         })
         .collect();
     let mut edges = Vec::new();
-    let mut notifier_used = false;
-    let child = case.child().map(|c| c.id.to_string());
     for edge in graph.network.edge_references() {
         let event = edge.weight().event;
         let kind = match edge.weight().kind {
@@ -108,32 +103,12 @@ fn network(case: &Case) -> Network {
             Node::Agency(a) => a.id.to_string(),
             Node::Person(p) => p.id.to_string(),
         };
-        let mut from = id_of(edge.source());
-        let to = id_of(edge.target());
-        if event.notifier_confidential {
-            // Only the receiving side of a confidential notification is shown.
-            if edge.weight().kind == EdgeKind::Handoff {
-                from = NOTIFIER.to_owned();
-                notifier_used = true;
-            } else if edge.weight().kind == EdgeKind::Contact && Some(&to) != child.as_ref() {
-                continue;
-            }
-        }
         edges.push(NetworkEdge {
-            from,
-            to,
+            from: id_of(edge.source()),
+            to: id_of(edge.target()),
             kind,
             event: event.id.to_string(),
             date: event.date.to_string(),
-        });
-    }
-    if notifier_used {
-        let label = notifier_label(case.meta.language);
-        nodes.push(NetworkNode {
-            id: NOTIFIER.to_owned(),
-            kind: "agency",
-            label: label.to_owned(),
-            group: "other",
         });
     }
     Network { nodes, edges }

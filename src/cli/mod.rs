@@ -18,7 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::analysis::Analysis;
 use crate::methodology::Methodology;
 use crate::model::{Case, Language};
-use crate::pipeline::Checked;
+use crate::pipeline::{CaseView, Checked};
 use crate::render::Templates;
 
 /// What a command's exit code says.
@@ -101,7 +101,8 @@ impl Lang {
 }
 
 /// The case and its analysis, when it loaded without errors. Otherwise prints the
-/// diagnostics and that nothing was written; the command then exits with code 1.
+/// diagnostics and that nothing was written; the command then exits with code 1. Only
+/// `anonymise` reads the case itself: every other output reads [`analysed_view`].
 pub fn analysed_case<'c>(
     checked: &'c Checked,
     nothing_written: &str,
@@ -117,6 +118,21 @@ pub fn analysed_case<'c>(
             None
         }
     }
+}
+
+/// The case as outputs show it, in `lang` (else the case's language), when it loaded
+/// without errors; otherwise as [`analysed_case`].
+pub fn analysed_view(
+    checked: &Checked,
+    methodology: &Methodology,
+    lang: Option<Lang>,
+    nothing_written: &str,
+) -> Result<Option<CaseView>, CliError> {
+    let Some((case, _)) = analysed_case(checked, nothing_written) else {
+        return Ok(None);
+    };
+    let language = Lang::or_case(lang, case);
+    Ok(checked.view(methodology, language)?)
 }
 
 /// `--methodology DIR`, shared by every command that reads the methodology.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use super::{
-    CliError, Lang, MethodologyArgs, Status, TemplateArgs, analysed_case, write_atomically,
+    CliError, Lang, MethodologyArgs, Status, TemplateArgs, analysed_view, write_atomically,
 };
 use crate::model::Status as CaseStatus;
 use crate::render::{self, Inputs};
@@ -46,10 +46,12 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
     let methodology = args.methodology.load()?;
     let templates = args.template.load()?;
     let checked = crate::pipeline::check(&args.case, &methodology)?;
-    let Some((case, analysis)) = analysed_case(&checked, "no report was written") else {
+    let Some(view) = analysed_view(&checked, &methodology, args.lang, "no report was written")?
+    else {
         return Ok(Status::DataErrors);
     };
-    let language = Lang::or_case(args.lang, case);
+    let case = &view.case;
+    let language = view.messages.language();
     let draft = if args.draft {
         true
     } else if args.final_ {
@@ -58,12 +60,9 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         case.meta.status != CaseStatus::Final
     };
     let inputs = Inputs {
-        case,
-        analysis,
-        diagnostics: &checked.diagnostics,
-        sources: &checked.sources,
+        view: &view,
+        checked: &checked,
         methodology: &methodology,
-        language,
         draft,
         document: render::Document::Report,
     };

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use super::{CliError, Lang, MethodologyArgs, Status, print_out};
 use crate::analysis::{Threshold, Thresholds, rules, threshold_words};
-use crate::methodology::{Methodology, RuleEntry};
-use crate::model::{Language, Settings};
+use crate::methodology::{Messages, Methodology, RuleEntry, key};
+use crate::model::{Language, Settings, Vocabulary};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -35,11 +35,12 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         Lang::Et => Language::Et,
         Lang::En => Language::En,
     };
+    let messages = methodology.messages(language)?;
     let text = match &args.code {
         None => catalogue_table(
             &catalogue.rules,
             &thresholds,
-            language,
+            &messages,
             profile.name.get(language),
         ),
         Some(code) => {
@@ -57,11 +58,11 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
                     ))
                 })?;
             let documentation = methodology
-                .rule_documentation(&code, language_code(language))
+                .rule_documentation(&code, language.as_str())
                 .ok_or_else(|| {
                     CliError(format!(
                         "methodology/rules/{}/{code}.md is missing",
-                        language_code(language)
+                        language.as_str()
                     ))
                 })?;
             let threshold = thresholds
@@ -73,7 +74,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
                 documentation,
                 severity,
                 threshold,
-                language,
+                &messages,
                 profile.name.get(language),
             )
         }
@@ -104,28 +105,17 @@ fn profile_and_settings(
     Ok((profile, case.settings))
 }
 
-fn language_code(language: Language) -> &'static str {
-    match language {
-        Language::Et => "et",
-        Language::En => "en",
-    }
-}
-
 fn catalogue_table(
     entries: &[RuleEntry],
     thresholds: &Thresholds,
-    language: Language,
+    messages: &Messages,
     profile: &str,
 ) -> String {
-    let heading = match language {
-        Language::Et => format!("Lünkade reeglid (profiil: {profile})\n\n"),
-        Language::En => format!("Gap rules (profile: {profile})\n\n"),
-    };
-    let mut out = heading;
+    let mut out = messages.say(key::RULES_HEADING, &[("profile", profile.into())]) + "\n\n";
     for entry in entries {
         let threshold = thresholds
             .get(&entry.code)
-            .map(|t| threshold_words(t, language))
+            .map(|t| threshold_words(t, messages))
             .unwrap_or_default();
         out.push_str(&format!(
             "{}  {:<28} {:<6} {:<22} {}\n",
@@ -133,13 +123,12 @@ fn catalogue_table(
             entry.name,
             entry.severity,
             threshold,
-            entry.summary.get(language)
+            entry.summary.get(messages.language())
         ));
     }
-    out.push_str(match language {
-        Language::Et => "\nÜhe reegli dokumentatsioon: casereview rules G004 --lang et\n",
-        Language::En => "\nOne rule's documentation: casereview rules G004\n",
-    });
+    out.push('\n');
+    out.push_str(&messages.word(key::RULES_ONE_RULE));
+    out.push('\n');
     out
 }
 
@@ -147,31 +136,19 @@ fn one_rule(
     documentation: &str,
     severity_label: &str,
     threshold: &Threshold,
-    language: Language,
+    messages: &Messages,
     profile: &str,
 ) -> String {
-    let mut out = documentation.trim_end().to_owned();
-    let (heading, in_force, severity, limit, source) = match language {
-        Language::Et => (
-            "## Kehtivad läved",
-            "Profiil",
-            "Raskusaste",
-            "Lävi",
-            "Allikas",
-        ),
-        Language::En => (
-            "## Thresholds in force",
-            "Profile",
-            "Severity",
-            "Threshold",
-            "Source",
-        ),
-    };
-    out.push_str(&format!(
-        "\n\n{heading}\n\n- {in_force}: {profile}\n- {severity}: {}\n- {limit}: {}\n- {source}: {}\n",
-        severity_label,
-        threshold_words(threshold, language),
-        threshold.source.get(language)
-    ));
-    out
+    let word = |k| messages.word(k);
+    format!(
+        "{}\n\n{}\n\n- {}: {profile}\n- {}: {severity_label}\n- {}: {}\n- {}: {}\n",
+        documentation.trim_end(),
+        word(key::RULES_IN_FORCE),
+        word(key::RULES_PROFILE),
+        word(key::RULES_SEVERITY),
+        word(key::RULES_THRESHOLD),
+        threshold_words(threshold, messages),
+        word(key::RULES_SOURCE),
+        threshold.source.get(messages.language())
+    )
 }

@@ -1,17 +1,17 @@
 //! The integrated chronology as a plain table: every event in timeline order, with the
 //! flags anchored on it, for people who read a case in a spreadsheet.
 
-use crate::analysis::Flag;
 use crate::graph::Timeline;
-use crate::methodology::{Methodology, MethodologyError};
-use crate::model::{Case, Date, DateMode, Language, Text, Vocabulary};
+use crate::methodology::{Key, Methodology, MethodologyError, key};
+use crate::model::{Date, DateMode, EventKind, Text, Vocabulary};
+use crate::pipeline::CaseView;
 use crate::render::DateStyle;
 
 /// Which events to export. An imprecise event is kept when its interval overlaps the range.
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
-    /// Only the events this agency is shown to have acted in (a confidential notifier's
-    /// events never match its own id: that would name it).
+    /// Only the events this agency acted in, as the view shows them (a confidential
+    /// notification's sender is the view's neutral notifier, so its id never matches).
     pub agency: Option<String>,
     pub from: Option<DateBound>,
     pub to: Option<DateBound>,
@@ -60,33 +60,35 @@ impl DateBound {
     }
 }
 
-/// The exported table: headers in the case's language, one row per event.
+/// The exported table: headers in the view's language, one row per event.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Table {
-    pub headers: Vec<&'static str>,
+    pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }
 
-/// Column headers (Estonian, English), in the order the cells are written.
-const HEADERS: [(&str, &str); 8] = [
-    ("Id", "Id"),
-    ("Kuupäev", "Date"),
-    ("Asutus", "Agency"),
-    ("Liik", "Kind"),
-    ("Mis juhtus", "What happened"),
-    ("Last nähti", "Child seen"),
-    ("Märguanded", "Flags"),
-    ("Allikas", "Source"),
+/// Column headers, in the order the cells are written.
+const HEADERS: [Key; 8] = [
+    key::COLUMN_ID,
+    key::COLUMN_DATE,
+    key::COLUMN_AGENCY,
+    key::COLUMN_KIND,
+    key::COLUMN_SUMMARY,
+    key::COLUMN_CHILD_SEEN,
+    key::COLUMN_FLAGS,
+    key::COLUMN_SOURCE,
 ];
 
+/// The chronology of the case's view (a confidential notifier already hidden).
 pub fn table(
-    case: &Case,
-    flags: &[Flag],
+    view: &CaseView,
     methodology: &Methodology,
-    language: Language,
     filter: &Filter,
 ) -> Result<Table, MethodologyError> {
-    let kinds = methodology.vocabulary("event-kinds")?;
+    let case = &view.case;
+    let messages = &view.messages;
+    let language = messages.language();
+    let kinds = methodology.vocabulary(EventKind::FILE)?;
     let style = DateStyle {
         language,
         mode: case.meta.dates,
@@ -95,11 +97,8 @@ pub fn table(
     let outcome = case.meta.outcome.date.value;
     let from = filter.from.map(|b| b.days(&outcome).0);
     let to = filter.to.map(|b| b.days(&outcome).1);
-    let flags_by_event = crate::analysis::flag_ids_by_event(flags);
-    let (yes, no) = match language {
-        Language::Et => ("jah", "ei"),
-        Language::En => ("yes", "no"),
-    };
+    let flags_by_event = crate::analysis::flag_ids_by_event(&view.flags);
+    let (yes, no) = (messages.word(key::YES), messages.word(key::NO));
     let text = |t: &Option<Text>| t.as_ref().map_or(String::new(), |t| t.value.clone());
     let rows = Timeline::new(case)
         .events
@@ -108,7 +107,7 @@ pub fn table(
             filter
                 .agency
                 .as_deref()
-                .is_none_or(|a| e.shown_agency().is_some_and(|shown| shown.as_str() == a))
+                .is_none_or(|a| e.agency.as_str() == a)
         })
         .filter(|e| from.is_none_or(|from| e.date.last_day() >= from))
         .filter(|e| to.is_none_or(|to| e.date.first_day() <= to))
@@ -117,7 +116,6 @@ pub fn table(
                 DateMode::Absolute => e.date.value.to_string(),
                 DateMode::Relative => style.show(&e.date),
             };
-            let agency = case.shown_agency_name(e, language);
             vec![
                 e.id.to_string(),
                 if e.approx {
@@ -125,30 +123,19 @@ pub fn table(
                 } else {
                     date
                 },
-                agency,
+                case.agency_name(e.agency.as_str()),
                 kinds.label(e.kind.value.as_str(), language).to_owned(),
                 text(&e.summary),
-                (if e.child_seen { yes } else { no }).to_owned(),
+                (if e.child_seen { &yes } else { &no }).clone(),
                 flags_by_event
                     .get(e.id.as_str())
                     .map_or(String::new(), |ids| ids.join(", ")),
-                // The source of a confidential notification could name who notified.
-                if e.notifier_confidential {
-                    String::new()
-                } else {
-                    text(&e.source)
-                },
+                text(&e.source),
             ]
         })
         .collect();
     Ok(Table {
-        headers: HEADERS
-            .iter()
-            .map(|(et, en)| match language {
-                Language::Et => *et,
-                Language::En => *en,
-            })
-            .collect(),
+        headers: HEADERS.iter().map(|k| messages.word(*k)).collect(),
         rows,
     })
 }
@@ -162,7 +149,7 @@ pub fn to_csv(table: &Table) -> Vec<u8> {
             .write_record(&cells)
             .expect("writing CSV to memory cannot fail");
     };
-    write(table.headers.iter().map(|h| (*h).to_owned()).collect());
+    write(table.headers.clone());
     for row in &table.rows {
         write(row.iter().map(|cell| defuse_formula(cell)).collect());
     }
@@ -229,7 +216,7 @@ pub fn to_xlsx(table: &Table, sheet_name: &str) -> Result<Vec<u8>, rust_xlsxwrit
     let wrap = Format::new().set_text_wrap();
     for (column, header) in table.headers.iter().enumerate() {
         let column = column as u16;
-        sheet.write_string_with_format(0, column, *header, &bold)?;
+        sheet.write_string_with_format(0, column, header, &bold)?;
         let width = match column {
             4 => 60.0,
             2 | 7 => 28.0,
@@ -271,7 +258,7 @@ mod tests {
     #[test]
     fn csv_cells_never_start_a_formula() {
         let table = Table {
-            headers: vec!["A", "B"],
+            headers: vec!["A".to_owned(), "B".to_owned()],
             rows: vec![vec![
                 "=HYPERLINK(\"x\")".into(),
                 "plain, with \"quotes\"".into(),

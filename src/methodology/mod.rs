@@ -3,6 +3,7 @@
 //! same name one by one, the rest staying embedded. Files are read by the tool itself,
 //! never by anything a case controls.
 
+mod messages;
 mod profile;
 mod vocabulary;
 
@@ -13,6 +14,7 @@ use include_dir::{Dir, include_dir};
 
 use crate::assets::Overlay;
 
+pub use messages::{Duration, Fact, Key, Message, Messages, key};
 pub use profile::{Holiday, HolidayRule, Profile, ProfileRule, is_weekend};
 pub use vocabulary::{Label, Word, WordList};
 
@@ -60,7 +62,10 @@ impl Methodology {
         self.files.paths()
     }
 
-    fn yaml<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, MethodologyError> {
+    pub(crate) fn yaml<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+    ) -> Result<T, MethodologyError> {
         let text = self
             .file(path)
             .ok_or_else(|| MethodologyError(format!("methodology file `{path}` is missing")))?;
@@ -99,6 +104,11 @@ impl Methodology {
     /// The rule catalogue's machine-readable part, `rules.yaml`.
     pub fn rule_catalogue(&self) -> Result<RuleCatalogue, MethodologyError> {
         self.yaml("rules.yaml")
+    }
+
+    /// The message catalogue of one language.
+    pub fn messages(&self, language: crate::model::Language) -> Result<Messages, MethodologyError> {
+        Messages::load(self, language)
     }
 
     /// The glossary of the method and the format.
@@ -209,7 +219,10 @@ mod tests {
         for name in m.profile_names() {
             m.profile(name).unwrap();
         }
-        assert_eq!(m.rule_catalogue().unwrap().rules.len(), 15);
+        assert_eq!(
+            m.rule_catalogue().unwrap().rules.len(),
+            crate::analysis::rules::REGISTRY.len()
+        );
     }
 
     #[test]

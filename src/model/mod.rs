@@ -11,4 +11,4 @@ pub use span::{FileId, Id, Span, Spanned};
 pub use vocabulary::*;
 
 mod flag_id;
-pub use flag_id::{AnchorKind, FlagId, FlagIdError, RULE_ANCHORS, anchor_kind};
+pub use flag_id::{AnchorKind, FlagId, FlagIdError};

@@ -90,8 +90,7 @@ pub fn timeline(
         .iter()
         .filter(|a| {
             events.iter().any(|e| {
-                e.shown_agency().is_some_and(|s| *s == a.id.value)
-                    || e.to.as_ref().is_some_and(|t| t.value == a.id.value)
+                e.agency.value == a.id.value || e.to.as_ref().is_some_and(|t| t.value == a.id.value)
             })
         })
         .collect();
@@ -109,14 +108,8 @@ pub fn timeline(
             .as_ref()
             .and_then(|t| lane_of.get(t.as_str()))
             .copied();
-        match (
-            event
-                .shown_agency()
-                .and_then(|a| lane_of.get(a.as_str()))
-                .copied(),
-            event.kind.is_handoff(),
-            to_lane,
-        ) {
+        let from_lane = lane_of.get(event.agency.as_str()).copied();
+        match (from_lane, event.kind.is_handoff(), to_lane) {
             (Some(from), true, Some(to)) => arrows.push(Arrow {
                 from,
                 to,
@@ -125,12 +118,6 @@ pub fn timeline(
                     .get(event.agency.as_str())
                     .copied()
                     .unwrap_or("#7F7F7F"),
-            }),
-            // A confidential notification shows only where it arrived.
-            (None, true, Some(to)) => marks.push(Mark {
-                lane: to,
-                x,
-                shape: "other",
             }),
             (Some(lane), _, _) => marks.push(Mark {
                 lane,
@@ -221,34 +208,22 @@ pub struct NetworkEdge {
 }
 
 /// Agencies on a circle, the lead in the middle; one edge per direction with its count.
-pub fn network(
-    graph: &CaseGraph,
-    colours: &HashMap<&str, &'static str>,
-    notifier: &str,
-) -> NetworkFigure {
+pub fn network(graph: &CaseGraph, colours: &HashMap<&str, &'static str>) -> NetworkFigure {
     let case = graph.case;
     let mut pairs: BTreeMap<(String, String), (usize, bool)> = BTreeMap::new();
     for handoff in &graph.handoffs {
-        let from = if handoff.event.hides_sender() {
-            notifier.to_owned()
-        } else {
-            handoff.from.to_owned()
-        };
         let entry = pairs
-            .entry((from, handoff.to.to_owned()))
+            .entry((handoff.from.to_owned(), handoff.to.to_owned()))
             .or_insert((0, false));
         entry.0 += 1;
-        entry.1 |= handoff.cross_border && !handoff.event.hides_sender();
+        entry.1 |= handoff.cross_border;
     }
     let lead = case
         .agencies
         .iter()
         .find(|a| a.lead)
         .map(|a| a.id.to_string());
-    let mut ids: Vec<String> = case.agencies.iter().map(|a| a.id.to_string()).collect();
-    if pairs.keys().any(|(from, _)| from == notifier) {
-        ids.push(notifier.to_owned());
-    }
+    let ids: Vec<String> = case.agencies.iter().map(|a| a.id.to_string()).collect();
     let around: Vec<&String> = ids.iter().filter(|id| Some(*id) != lead.as_ref()).collect();
     let mut nodes = Vec::new();
     for id in &ids {
@@ -263,7 +238,7 @@ pub fn network(
         };
         nodes.push(NetworkNode {
             id: id.clone(),
-            label: id.clone(),
+            label: case.agency_name(id),
             colour: colours.get(id.as_str()).copied().unwrap_or("#7F7F7F"),
             x,
             y,

@@ -6,7 +6,6 @@ mod data;
 mod figures;
 mod format;
 mod palette;
-mod quality;
 
 use std::path::Path;
 
@@ -19,7 +18,7 @@ pub use data::{Document, Inputs, ReportData, build};
 pub use format::DateStyle;
 
 use crate::assets::Overlay;
-use crate::model::Language;
+use crate::model::{Language, Vocabulary};
 
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/templates");
 
@@ -69,16 +68,9 @@ impl Templates {
         &self,
         language: Language,
     ) -> Result<std::collections::BTreeMap<String, String>, RenderError> {
-        let path = format!("i18n/{}.yaml", language_code(language));
+        let path = format!("i18n/{}.yaml", language.as_str());
         serde_yaml::from_str(self.file(&path)?)
             .map_err(|e| RenderError(format!("templates/{path}: {e}")))
-    }
-}
-
-fn language_code(language: Language) -> &'static str {
-    match language {
-        Language::Et => "et",
-        Language::En => "en",
     }
 }
 

@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use super::Context;
+use crate::analysis::rules::{REGISTRY, anchor_kind};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::{AnchorKind, FlagId, FlagIdError, RULE_ANCHORS, ReviewStatus, Spanned};
+use crate::model::{AnchorKind, FlagId, FlagIdError, ReviewStatus, Spanned};
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let mut reviewed: HashMap<String, u32> = HashMap::new();
@@ -46,7 +47,7 @@ fn well_formed(cx: &Context, flag: &Spanned<String>, out: &mut Vec<Diagnostic>) 
             .at(&flag.span)
             .label(label.to_owned())
     };
-    let id = match FlagId::parse(&flag.value) {
+    let (id, kind) = match FlagId::parse(&flag.value, anchor_kind) {
         Ok(id) => id,
         Err(FlagIdError::NoColon) => {
             out.push(
@@ -64,7 +65,7 @@ fn well_formed(cx: &Context, flag: &Spanned<String>, out: &mut Vec<Diagnostic>) 
                     format!("unknown rule code `{code}`"),
                     "not a rule of the catalogue",
                 )
-                .suggest(&code, RULE_ANCHORS.iter().map(|(c, _)| *c)),
+                .suggest(&code, REGISTRY.iter().map(|r| r.code)),
             );
             return;
         }
@@ -83,7 +84,7 @@ fn well_formed(cx: &Context, flag: &Spanned<String>, out: &mut Vec<Diagnostic>) 
         ))
     };
     let anchor = &id.anchor;
-    let problem = match id.anchor_kind().expect("parsed") {
+    let problem = match kind {
         AnchorKind::Event => (!cx.events.contains_key(anchor[0].as_str()))
             .then(|| names(&anchor[0], "event"))
             .flatten(),

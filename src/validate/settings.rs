@@ -1,8 +1,8 @@
 //! `settings:` names a profile that exists and rules of the catalogue.
 
 use super::Context;
+use crate::analysis::rules::{REGISTRY, rule as registered};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::model::RULE_ANCHORS;
 
 pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let settings = &cx.case.settings;
@@ -27,10 +27,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         );
     }
     for rule in &settings.rules {
-        if !RULE_ANCHORS
-            .iter()
-            .any(|(code, _)| *code == rule.code.value)
-        {
+        if registered(&rule.code.value).is_none() {
             out.push(
                 Diagnostic::new(
                     Code::InvalidValue,
@@ -38,7 +35,7 @@ pub(super) fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 )
                 .at(&rule.code.span)
                 .label("unknown rule code")
-                .suggest(&rule.code.value, RULE_ANCHORS.iter().map(|(code, _)| *code)),
+                .suggest(&rule.code.value, REGISTRY.iter().map(|r| r.code)),
             );
         }
         if rule.days.is_some() && rule.working_days.is_some() {

@@ -84,3 +84,44 @@ pub fn example_cases() -> Vec<PathBuf> {
     cases.sort();
     cases
 }
+
+/// A PDF's text as a reader sees it: a word the typesetter hyphenated at a line's end joined
+/// again (`teavi-` / `tada` → `teavitada`), whitespace folded, so neither a line break nor a
+/// hyphenation inside a string hides it from a test (or a name from a leak check).
+pub fn pdf_text_of(bytes: &[u8]) -> String {
+    let text = pdf_extract::extract_text_from_mem(bytes).expect("text can be extracted");
+    let mut joined = String::with_capacity(text.len());
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let trimmed = line.trim_end();
+        let next_starts_lower = lines
+            .peek()
+            .and_then(|next| next.trim_start().chars().next())
+            .is_some_and(char::is_lowercase);
+        match trimmed.strip_suffix('-') {
+            Some(stem)
+                if next_starts_lower
+                    && stem
+                        .trim_end()
+                        .chars()
+                        .last()
+                        .is_some_and(char::is_alphabetic) =>
+            {
+                joined.push_str(stem.trim_end());
+                if let Some(next) = lines.next() {
+                    joined.push_str(next.trim_start());
+                }
+                joined.push('\n');
+            }
+            _ => {
+                joined.push_str(line);
+                joined.push('\n');
+            }
+        }
+    }
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn pdf_text(path: &Path) -> String {
+    pdf_text_of(&std::fs::read(path).expect("the PDF was written"))
+}

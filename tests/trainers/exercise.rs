@@ -6,12 +6,6 @@ use std::path::{Path, PathBuf};
 use super::anonymise::anonymise_into;
 use crate::common::*;
 
-fn pdf_text(path: &Path) -> String {
-    let bytes = std::fs::read(path).unwrap();
-    let text = pdf_extract::extract_text_from_mem(&bytes).expect("text can be extracted");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// An anonymised copy of mets-2024 (the exercise's normal input).
 fn anonymised_mets(dir: &Path) -> PathBuf {
     let copy = dir.join("copy");

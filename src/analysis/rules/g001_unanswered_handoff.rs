@@ -1,13 +1,15 @@
 //! G001 unanswered-handoff: a domestic referral or information request has no answer,
 //! once G002's threshold has passed before the outcome.
 
-use super::{RuleContext, RuleDef, RuleOutput, Threshold, flag_on, sender};
-use crate::methodology::Label;
+use super::{AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on};
+use crate::methodology::{Fact, Message, key};
+use crate::model::Id;
 
 pub const RULE: RuleDef = RuleDef {
     code: "G001",
     name: "unanswered-handoff",
     needs_lead: false,
+    anchor: AnchorKind::Event,
     check,
 };
 
@@ -22,17 +24,10 @@ fn check(cx: &RuleContext, _threshold: &Threshold, out: &mut RuleOutput) {
             continue;
         }
         out.decide(cx.passed_before_outcome(&handoff.event.date, limit), || {
-            let sender = sender(handoff.event);
-            let message = Label {
-                et: format!(
-                    "{} saatis {}-le üleandmise ({}), millele vastust ei tulnud",
-                    sender.et, handoff.to, kind
-                ),
-                en: format!(
-                    "{} sent {} a handoff ({}) that was never answered",
-                    sender.en, handoff.to, kind
-                ),
-            };
+            let message = Message::new(key::G001)
+                .agency("sender", handoff.event.shown_agency())
+                .agency("receiver", Some(&Id(handoff.to.to_owned())))
+                .with("kind", Fact::Kind(kind));
             flag_on(RULE.code, handoff.event, &[], message)
         });
     }

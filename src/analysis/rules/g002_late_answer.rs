@@ -1,19 +1,20 @@
 //! G002 late-answer: a domestic referral or information request was answered, but later
 //! than the threshold.
 
-use super::{RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit, sender};
-use crate::methodology::Label;
+use super::{AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on, limit};
+use crate::methodology::{Fact, Message, key};
+use crate::model::Id;
 
 pub const RULE: RuleDef = RuleDef {
     code: "G002",
     name: "late-answer",
     needs_lead: false,
+    anchor: AnchorKind::Event,
     check,
 };
 
 fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
     let limit = limit(threshold);
-    let limit_label = duration_label(limit);
     for handoff in &cx.graph.handoffs {
         let kind = handoff.event.kind.value;
         let Some(answer) = handoff.answer else {
@@ -31,26 +32,12 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
                     answer.event.date.first_day(),
                     limit,
                 );
-                let inferred = Label {
-                    et: " (järeldatud)".into(),
-                    en: " (inferred)".into(),
-                };
-                let (inferred_et, inferred_en) = if answer.inferred {
-                    (inferred.et.as_str(), inferred.en.as_str())
-                } else {
-                    ("", "")
-                };
-                let sender = sender(handoff.event);
-                let message = Label {
-                    et: format!(
-                        "{} vastas {}-i üleandmisele {} päeva pärast{inferred_et}; lävi {}",
-                        handoff.to, sender.et, days, limit_label.et
-                    ),
-                    en: format!(
-                        "{} answered {}'s handoff after {} days{inferred_en}; threshold {}",
-                        handoff.to, sender.en, days, limit_label.en
-                    ),
-                };
+                let message = Message::new(key::G002)
+                    .agency("sender", handoff.event.shown_agency())
+                    .agency("receiver", Some(&Id(handoff.to.to_owned())))
+                    .number("days", days)
+                    .with("inferred", Fact::Yes(answer.inferred))
+                    .duration("threshold", limit);
                 flag_on(RULE.code, handoff.event, &[answer.event], message)
             },
         );

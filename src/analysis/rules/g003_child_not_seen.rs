@@ -2,14 +2,15 @@
 //! no `child_seen: true` by any child-protection or social-work agency.
 
 use super::stretches::flag_gaps;
-use super::{RuleContext, RuleDef, RuleOutput, Threshold};
-use crate::methodology::Label;
+use super::{AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold};
+use crate::methodology::key;
 use crate::model::Event;
 
 pub const RULE: RuleDef = RuleDef {
     code: "G003",
     name: "child-not-seen",
     needs_lead: true,
+    anchor: AnchorKind::Event,
     check,
 };
 
@@ -20,16 +21,7 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
         out,
         RULE.code,
         seen_by_social_care,
-        |days, limit| Label {
-            et: format!(
-                "lastekaitse ega sotsiaaltöö ei näinud last {days} päeva (lävi {})",
-                limit.et
-            ),
-            en: format!(
-                "no child-protection or social-work agency saw the child for {days} days (threshold {})",
-                limit.en
-            ),
-        },
+        key::G003,
     );
 }
 

@@ -4,21 +4,22 @@
 use std::ops::Not;
 
 use super::{
-    RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit, reached_within,
+    AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on, limit, reached_within,
 };
 use crate::analysis::knowledge::is_concern;
-use crate::methodology::Label;
+use crate::methodology::{Message, key};
+use crate::model::Id;
 
 pub const RULE: RuleDef = RuleDef {
     code: "G004",
     name: "knowledge-not-shared",
     needs_lead: true,
+    anchor: AnchorKind::Event,
     check,
 };
 
 fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
     let limit = limit(threshold);
-    let limit_label = duration_label(limit);
     for &event in cx.graph.timeline.events.iter().filter(|e| is_concern(e)) {
         let Some(lead) = cx.graph.lead.at(event.date.first_day()) else {
             continue;
@@ -32,16 +33,10 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
             .not()
             .and(cx.passed_before_outcome(&event.date, limit));
         out.decide(certainty, || {
-            let message = Label {
-                et: format!(
-                    "{agency} märgatud mure ei jõudnud juhtiva asutuseni {lead} {} jooksul",
-                    limit_label.et
-                ),
-                en: format!(
-                    "the concern {agency} recorded did not reach the lead agency {lead} within {}",
-                    limit_label.en
-                ),
-            };
+            let message = Message::new(key::G004)
+                .agency("agency", Some(&event.agency.value))
+                .agency("lead", Some(&Id(lead.to_owned())))
+                .duration("threshold", limit);
             flag_on(RULE.code, event, &[], message)
         });
     }

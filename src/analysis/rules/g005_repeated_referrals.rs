@@ -2,17 +2,19 @@
 //! agency within the window, and that agency completed no assessment between the first of
 //! them and it ("start again"). Every referral past the count fires too.
 
-use super::{RuleContext, RuleDef, RuleOutput, Threshold, flag_on, limit};
+use super::{AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on, limit};
 use std::collections::HashMap;
 
 use crate::analysis::{Certainty, Duration};
-use crate::methodology::Label;
+use crate::methodology::{Message, key};
+use crate::model::Id;
 use crate::model::{Event, EventKind};
 
 pub const RULE: RuleDef = RuleDef {
     code: "G005",
     name: "repeated-referrals",
     needs_lead: false,
+    anchor: AnchorKind::Event,
     check,
 };
 
@@ -98,11 +100,15 @@ impl Received<'_, '_> {
         let possible = possibly.len() >= needed && !assessed_between(possibly[0], true);
         out.decide(Certainty::from_bounds(possible, always), || {
             let count = surely.len().max(needed);
-            let message = Label {
-                et: format!("{receiver} sai {count}. teate ühe aasta aknas, hindamist vahepeal ei lõpetatud"),
-                en: format!("{receiver} received its referral number {count} within the window, with no assessment completed in between"),
-            };
-            let others: Vec<&Event> = possibly.iter().copied().filter(|r| !std::ptr::eq(*r, referral)).collect();
+            let message = Message::new(key::G005)
+                .agency("receiver", Some(&Id(receiver.to_owned())))
+                .number("count", count as i64)
+                .duration("threshold", window);
+            let others: Vec<&Event> = possibly
+                .iter()
+                .copied()
+                .filter(|r| !std::ptr::eq(*r, referral))
+                .collect();
             flag_on(RULE.code, referral, &others, message)
         });
     }

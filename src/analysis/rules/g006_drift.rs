@@ -2,35 +2,20 @@
 //! of the lead agency.
 
 use super::stretches::flag_gaps;
-use super::{RuleContext, RuleDef, RuleOutput, Threshold};
-use crate::methodology::Label;
+use super::{AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold};
+use crate::methodology::key;
 use crate::model::Event;
 
 pub const RULE: RuleDef = RuleDef {
     code: "G006",
     name: "drift",
     needs_lead: true,
+    anchor: AnchorKind::Event,
     check,
 };
 
 fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
-    flag_gaps(
-        cx,
-        threshold,
-        out,
-        RULE.code,
-        event_of_lead,
-        |days, limit| Label {
-            et: format!(
-                "juhtiv asutus ei teinud juhtumis midagi {days} päeva (lävi {})",
-                limit.et
-            ),
-            en: format!(
-                "the lead agency recorded nothing on the case for {days} days (threshold {})",
-                limit.en
-            ),
-        },
-    );
+    flag_gaps(cx, threshold, out, RULE.code, event_of_lead, key::G006);
 }
 
 /// Handoffs the lead received and meetings it only attended are not its events.

@@ -3,21 +3,22 @@
 
 use std::ops::Not;
 
-use super::{RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit};
+use super::{AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on, limit};
 use crate::analysis::Certainty;
-use crate::methodology::Label;
+use crate::methodology::{Message, key};
 use crate::model::EventKind;
+use crate::model::Id;
 
 pub const RULE: RuleDef = RuleDef {
     code: "G007",
     name: "closed-before-outcome",
     needs_lead: true,
+    anchor: AnchorKind::Event,
     check,
 };
 
 fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
     let limit = limit(threshold);
-    let limit_label = duration_label(limit);
     for stretch in &cx.lead_stretches {
         let Some(closure) = stretch.closed_by else {
             continue;
@@ -38,27 +39,14 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
             let days = cx
                 .calendar
                 .span(closure.date.last_day(), cx.outcome().first_day(), limit);
-            let (et, en) = match (near_outcome, assessed) {
-                (Certainty::Never, _) => (
-                    "hindamist lõpetamata".to_owned(),
-                    "without a completed assessment".to_owned(),
-                ),
-                (_, true) => (
-                    format!("{days} päeva enne tagajärge (lävi {})", limit_label.et),
-                    format!(
-                        "{days} days before the outcome (threshold {})",
-                        limit_label.en
-                    ),
-                ),
-                (_, false) => (
-                    format!("{days} päeva enne tagajärge ja hindamist lõpetamata"),
-                    format!("{days} days before the outcome, without a completed assessment"),
-                ),
-            };
-            let message = Label {
-                et: format!("{} sulges juhtumi {et}", stretch.agency),
-                en: format!("{} closed the case {en}", stretch.agency),
-            };
+            let message = match (near_outcome, assessed) {
+                (Certainty::Never, _) => Message::new(key::G007_UNASSESSED),
+                (_, true) => Message::new(key::G007_NEAR_OUTCOME)
+                    .number("days", days)
+                    .duration("threshold", limit),
+                (_, false) => Message::new(key::G007_NEAR_OUTCOME_UNASSESSED).number("days", days),
+            }
+            .agency("agency", Some(&Id(stretch.agency.to_owned())));
             flag_on(RULE.code, closure, &[stretch.opened_by], message)
         });
     }

@@ -3,15 +3,16 @@
 
 use std::ops::Not;
 
-use super::{RuleContext, RuleDef, RuleOutput, Threshold, flag_on};
+use super::{AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on};
 use crate::analysis::Certainty;
-use crate::methodology::Label;
+use crate::methodology::{Message, key};
 use crate::model::{Event, EventKind};
 
 pub const RULE: RuleDef = RuleDef {
     code: "G008",
     name: "child-voice-missing",
     needs_lead: false,
+    anchor: AnchorKind::Event,
     check,
 };
 
@@ -51,10 +52,7 @@ fn check(cx: &RuleContext, _threshold: &Threshold, out: &mut RuleOutput) {
             heard = heard.or(Certainty::from_bounds(possibly, surely));
         }
         out.decide(heard.not(), || {
-            let message = Label {
-                et: format!("{agency} lõpetas hindamise, lapse arvamust kirja panemata"),
-                en: format!("{agency} completed an assessment without recording the child's views"),
-            };
+            let message = Message::new(key::G008).agency("agency", Some(&completion.agency.value));
             let others: Vec<&Event> = (!std::ptr::eq(start, completion))
                 .then_some(start)
                 .into_iter()

@@ -4,17 +4,18 @@
 
 use std::ops::Not;
 
-use super::{FlagFacts, RuleContext, RuleDef, RuleOutput, Threshold, limit};
+use super::{AnchorKind, FlagFacts, RuleContext, RuleDef, RuleOutput, Threshold, limit};
 use std::collections::HashMap;
 
 use crate::analysis::Certainty;
-use crate::methodology::Label;
+use crate::methodology::{Message, key};
 use crate::model::{Event, EventKind};
 
 pub const RULE: RuleDef = RuleDef {
     code: "G009",
     name: "agency-missing-from-meeting",
     needs_lead: false,
+    anchor: AnchorKind::MeetingAgency,
     check,
 };
 
@@ -73,17 +74,22 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
             }
             out.decide(contact, || {
                 let invited = meeting.invited.iter().any(|i| i.as_str() == agency);
-                let (et, en) = if invited { ("oli kutsutud, kuid ei osalenud", "was invited but did not attend") } else { ("ei olnud kutsutud", "was not invited") };
+                let message = if invited {
+                    key::G009_INVITED
+                } else {
+                    key::G009_NOT_INVITED
+                };
+                let agency = crate::model::Id(agency.to_owned());
                 FlagFacts {
                     code: RULE.code,
-                    anchor: vec![meeting.id.value.0.clone(), agency.to_owned()],
+                    anchor: vec![meeting.id.value.0.clone(), agency.0.clone()],
                     date: meeting.date.value,
-                    agency: Some(crate::model::Id(agency.to_owned())),
-                    events: std::iter::once(meeting).chain(evidence).map(|e| e.id.value.clone()).collect(),
-                    message: Label {
-                        et: format!("{agency} oli lapsega kontaktis, kuid {et} võrgustikukohtumisele"),
-                        en: format!("{agency} had been in contact with the child but {en} to the multi-agency meeting"),
-                    },
+                    agency: Some(agency.clone()),
+                    events: std::iter::once(meeting)
+                        .chain(evidence)
+                        .map(|e| e.id.value.clone())
+                        .collect(),
+                    message: Message::new(message).agency("agency", Some(&agency)),
                 }
             });
         }

@@ -3,20 +3,21 @@
 
 use std::ops::Not;
 
-use super::{RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit, sender};
+use super::{AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on, limit};
 use crate::analysis::Certainty;
-use crate::methodology::Label;
+use crate::methodology::{Message, key};
+use crate::model::Id;
 
 pub const RULE: RuleDef = RuleDef {
     code: "G011",
     name: "cross-border-unconfirmed",
     needs_lead: false,
+    anchor: AnchorKind::Event,
     check,
 };
 
 fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
     let limit = limit(threshold);
-    let limit_label = duration_label(limit);
     for handoff in &cx.graph.handoffs {
         let kind = handoff.event.kind.value;
         if !handoff.cross_border || !kind.expects_answer() {
@@ -34,17 +35,10 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
                 .not()
                 .and(cx.passed_before_outcome(&handoff.event.date, limit)),
             || {
-                let sender = sender(handoff.event);
-                let message = Label {
-                    et: format!(
-                        "piiriülene üleandmine {} → {} jäi {} jooksul vastuseta",
-                        sender.et, handoff.to, limit_label.et
-                    ),
-                    en: format!(
-                        "cross-border handoff {} → {} had no answer within {}",
-                        sender.en, handoff.to, limit_label.en
-                    ),
-                };
+                let message = Message::new(key::G011)
+                    .agency("sender", handoff.event.shown_agency())
+                    .agency("receiver", Some(&Id(handoff.to.to_owned())))
+                    .duration("threshold", limit);
                 let answer: Vec<_> = handoff.answer.map(|a| a.event).into_iter().collect();
                 flag_on(RULE.code, handoff.event, &answer, message)
             },

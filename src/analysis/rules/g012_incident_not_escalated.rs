@@ -4,18 +4,19 @@
 
 use std::ops::Not;
 
-use super::{RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit};
+use super::{AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on, limit};
 use std::collections::HashMap;
 
 use crate::analysis::Certainty;
 use crate::graph::Handoff;
-use crate::methodology::Label;
+use crate::methodology::{Message, key};
 use crate::model::{AgencyKind, EventKind, IncidentSeverity};
 
 pub const RULE: RuleDef = RuleDef {
     code: "G012",
     name: "incident-not-escalated",
     needs_lead: false,
+    anchor: AnchorKind::Event,
     check,
 };
 
@@ -25,7 +26,6 @@ fn escalates_to(kind: Option<AgencyKind>) -> bool {
 
 fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
     let limit = limit(threshold);
-    let limit_label = duration_label(limit);
     // Each agency's handoffs to the police, child protection or social work.
     let mut sent: HashMap<&str, Vec<&Handoff>> = HashMap::new();
     for handoff in cx
@@ -63,12 +63,16 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
             escalated =
                 escalated.or(after.and(cx.calendar.longer_than(&incident.date, date, limit).not()));
         }
-        out.decide(escalated.not().and(cx.passed_before_outcome(&incident.date, limit)), || {
-            let message = Label {
-                et: format!("{agency} ei teavitanud juhtumist politseid ega lastekaitset {} jooksul", limit_label.et),
-                en: format!("{agency} told neither the police nor child protection about the incident within {}", limit_label.en),
-            };
-            flag_on(RULE.code, incident, &[], message)
-        });
+        out.decide(
+            escalated
+                .not()
+                .and(cx.passed_before_outcome(&incident.date, limit)),
+            || {
+                let message = Message::new(key::G012)
+                    .agency("agency", Some(&incident.agency.value))
+                    .duration("threshold", limit);
+                flag_on(RULE.code, incident, &[], message)
+            },
+        );
     }
 }

@@ -1,20 +1,20 @@
 //! G013 assessment-overdue: an assessment whose first completion by the same agency came
 //! later than the threshold, or never (once the threshold passed before the outcome).
 
-use super::{RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit};
-use crate::methodology::Label;
+use super::{AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on, limit};
+use crate::methodology::{Message, key};
 use crate::model::EventKind;
 
 pub const RULE: RuleDef = RuleDef {
     code: "G013",
     name: "assessment-overdue",
     needs_lead: false,
+    anchor: AnchorKind::Event,
     check,
 };
 
 fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
     let limit = limit(threshold);
-    let limit_label = duration_label(limit);
     let events = &cx.graph.timeline.events;
     for (position, &start) in events
         .iter()
@@ -35,22 +35,13 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
                     let days =
                         cx.calendar
                             .span(start.date.last_day(), done.date.first_day(), limit);
-                    Label {
-                        et: format!(
-                            "{agency} hindamine kestis {days} päeva (lävi {})",
-                            limit_label.et
-                        ),
-                        en: format!(
-                            "{agency}'s assessment took {days} days (threshold {})",
-                            limit_label.en
-                        ),
-                    }
+                    Message::new(key::G013_TOOK)
+                        .number("days", days)
+                        .duration("threshold", limit)
                 }
-                None => Label {
-                    et: format!("{agency} alustatud hindamist ei lõpetatud"),
-                    en: format!("{agency}'s assessment was never completed"),
-                },
-            };
+                None => Message::new(key::G013_OPEN),
+            }
+            .agency("agency", Some(&start.agency.value));
             flag_on(
                 RULE.code,
                 start,

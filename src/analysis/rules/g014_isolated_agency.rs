@@ -3,16 +3,17 @@
 
 use petgraph::Direction;
 
-use super::{FlagFacts, RuleContext, RuleDef, RuleOutput, Threshold};
+use super::{AnchorKind, FlagFacts, RuleContext, RuleDef, RuleOutput, Threshold};
 use crate::analysis::Certainty;
 use crate::graph::EdgeKind;
-use crate::methodology::Label;
+use crate::methodology::{Message, key};
 use crate::model::{Event, EventKind};
 
 pub const RULE: RuleDef = RuleDef {
     code: "G014",
     name: "isolated-agency",
     needs_lead: false,
+    anchor: AnchorKind::Agency,
     check,
 };
 
@@ -52,10 +53,7 @@ fn check(cx: &RuleContext, _threshold: &Threshold, out: &mut RuleOutput) {
             date: first.date.value,
             agency: Some(agency.id.value.clone()),
             events: contacts.iter().map(|e| e.id.value.clone()).collect(),
-            message: Label {
-                et: format!("{id} oli lapsega kontaktis, kuid ei andnud ega saanud teavet ega osalenud kohtumistel"),
-                en: format!("{id} was in contact with the child but neither sent nor received a handoff, nor took part in a meeting"),
-            },
+            message: Message::new(key::G014).agency("agency", Some(&agency.id.value)),
         });
     }
 }

@@ -7,21 +7,22 @@ use std::ops::Not;
 use chrono::Days;
 
 use super::{
-    RuleContext, RuleDef, RuleOutput, Threshold, duration_label, flag_on, limit, reached_within,
+    AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on, limit, reached_within,
 };
-use crate::methodology::Label;
+use crate::methodology::{Message, key};
 use crate::model::EventKind;
+use crate::model::Id;
 
 pub const RULE: RuleDef = RuleDef {
     code: "G015",
     name: "lost-in-move",
     needs_lead: true,
+    anchor: AnchorKind::Event,
     check,
 };
 
 fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
     let limit = limit(threshold);
-    let limit_label = duration_label(limit);
     for &event in cx
         .graph
         .timeline
@@ -41,12 +42,17 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
             continue;
         }
         let reached = reached_within(cx, lead, &event.date, place, limit);
-        out.decide(reached.not().and(cx.passed_before_outcome(&event.date, limit)), || {
-            let message = Label {
-                et: format!("laps kolis {place} piirkonda, kui {lead} juhtum oli avatud; {place} ei saanud {lead}-lt teavet {} jooksul", limit_label.et),
-                en: format!("the child moved to {place}'s area while {lead}'s case was open; nothing reached {place} from {lead} within {}", limit_label.en),
-            };
-            flag_on(RULE.code, event, &[], message)
-        });
+        out.decide(
+            reached
+                .not()
+                .and(cx.passed_before_outcome(&event.date, limit)),
+            || {
+                let message = Message::new(key::G015)
+                    .agency("place", Some(&Id(place.to_owned())))
+                    .agency("lead", Some(&Id(lead.to_owned())))
+                    .duration("threshold", limit);
+                flag_on(RULE.code, event, &[], message)
+            },
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! Shared by G003 and G006: stretches of an open lead case with nothing of a kind in them.
 
-use super::{RuleContext, RuleOutput, Threshold, duration_label, flag_on, limit};
-use crate::methodology::Label;
+use super::{RuleContext, RuleOutput, Threshold, flag_on, limit};
+use crate::methodology::{Key, Message};
 use crate::model::{Date, Event};
 
 /// Flags every gap longer than the threshold between the events that `counts` accepts,
@@ -14,10 +14,9 @@ pub fn flag_gaps(
     out: &mut RuleOutput,
     code: &'static str,
     counts: impl Fn(&RuleContext, &str, &Event) -> bool,
-    message: impl Fn(i64, &Label) -> Label,
+    message: Key,
 ) {
     let limit = limit(threshold);
-    let limit_label = duration_label(limit);
     for stretch in &cx.lead_stretches {
         let mut points: Vec<(&Event, Date)> = vec![(stretch.opened_by, stretch.start)];
         points.extend(
@@ -35,7 +34,10 @@ pub fn flag_gaps(
             out.decide(certainty, || {
                 let days = cx.calendar.span(from.last_day(), until.first_day(), limit);
                 let others: Vec<&Event> = next.into_iter().collect();
-                flag_on(code, anchor, &others, message(days, &limit_label))
+                let message = Message::new(message)
+                    .number("days", days)
+                    .duration("threshold", limit);
+                flag_on(code, anchor, &others, message)
             });
         }
     }

@@ -1,4 +1,9 @@
-//! The stages every command starts with: load, validate, and (on a clean case) analyse.
+//! The stages every command starts with: load, validate, and (on a clean case) analyse;
+//! then the one view of the case that every output reads.
+
+mod view;
+
+pub use view::CaseView;
 
 use std::path::Path;
 
@@ -6,7 +11,7 @@ use crate::analysis::{self, Analysis};
 use crate::diagnostics::{self, Diagnostic, Sources};
 use crate::load::{self, CaseNotReadable};
 use crate::methodology::{Methodology, MethodologyError};
-use crate::model::Case;
+use crate::model::{Case, Language};
 use crate::validate::{self, OpenVocabularies};
 
 /// A case loaded and validated, with every diagnostic sorted; analysed when it had no errors.
@@ -54,6 +59,19 @@ impl Checked {
 
     pub fn unreviewed(&self) -> usize {
         self.analysis.as_ref().map_or(0, Analysis::unreviewed)
+    }
+
+    /// The case as outputs show it, in `language`: `None` while the case has errors.
+    pub fn view(
+        &self,
+        methodology: &Methodology,
+        language: Language,
+    ) -> Result<Option<CaseView>, MethodologyError> {
+        let (Some(case), Some(analysis)) = (&self.case, &self.analysis) else {
+            return Ok(None);
+        };
+        let messages = methodology.messages(language)?;
+        Ok(Some(CaseView::new(case, &analysis.flags, messages)))
     }
 
     /// Every file the case was read from (`case.yaml` and its chronologies): what no

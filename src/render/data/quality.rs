@@ -2,10 +2,19 @@
 
 use std::collections::BTreeSet;
 
-use super::data::QualityRow;
-use crate::analysis::Analysis;
-use crate::methodology::{Methodology, MethodologyError};
+use serde::Serialize;
+
+use super::Context;
+use crate::analysis::Flag;
+use crate::methodology::{Methodology, MethodologyError, key};
 use crate::model::{ActionStrength, Case, EventKind, Language, ReviewStatus};
+
+#[derive(Serialize)]
+pub struct QualityRow {
+    pub text: String,
+    pub why: String,
+    pub value: String,
+}
 
 /// "k / n", or "—" when there is nothing to count.
 fn ratio(k: usize, n: usize) -> String {
@@ -17,13 +26,14 @@ fn ratio(k: usize, n: usize) -> String {
 }
 
 /// The figure each marker shows.
-fn value(id: &str, case: &Case, analysis: &Analysis, language: Language) -> String {
+fn value(id: &str, cx: &Context) -> String {
+    let case: &Case = cx.case;
     let events = &case.events;
     let completed = events
         .iter()
         .filter(|e| e.kind.value == EventKind::AssessmentCompleted)
         .count();
-    let flags = &analysis.flags;
+    let flags: &[Flag] = &cx.view.flags;
     let reviewed = |status: ReviewStatus| {
         flags
             .iter()
@@ -120,32 +130,30 @@ fn value(id: &str, case: &Case, analysis: &Analysis, language: Language) -> Stri
             } else {
                 "✗"
             };
-            match language {
-                Language::Et => format!("{} organisatsiooni {met}", organisations.len()),
-                Language::En => format!("{} organisations {met}", organisations.len()),
-            }
+            cx.messages.say(
+                key::ORGANISATIONS_MET,
+                &[("n", organisations.len().into()), ("met", met.into())],
+            )
         }
         _ => "—".to_owned(),
     }
 }
 
-pub fn markers(
-    case: &Case,
-    analysis: &Analysis,
+pub(super) fn markers(
+    cx: &Context,
     methodology: &Methodology,
-    language: Language,
 ) -> Result<Vec<QualityRow>, MethodologyError> {
     Ok(methodology
         .quality_markers()?
         .markers
         .into_iter()
         .map(|marker| {
-            let text = match language {
+            let text = match cx.language {
                 Language::Et => marker.et,
                 Language::En => marker.en,
             };
             QualityRow {
-                value: value(&marker.id, case, analysis, language),
+                value: value(&marker.id, cx),
                 text: text.text,
                 why: text.why,
             }

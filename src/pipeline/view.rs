@@ -1,0 +1,176 @@
+//! The case as every output shows it. An event marked `notifier_confidential` (LasteKS § 27
+//! lg 5) keeps only what cannot name the notifier: the view drops its `source`, `action` and
+//! `note` and everyone it names but the child; a confidential *notification* (a handoff)
+//! also loses its sender, which becomes one neutral agency. Agencies and people that then
+//! appear nowhere else are left out, so no table, figure, export or graph can list them,
+//! even with zero activity. (On an event that is not a handoff — a call the helpline
+//! records — the agency is the receiver, which stays.) Flags keep their ids; a flag
+//! whose evidence holds a hidden notification does not name that notification's sender, and
+//! a flag anchored on an agency the view leaves out is not shown at all.
+//!
+//! The rules run on the whole case (who notified matters to what reached whom); the outputs
+//! read only this view, built once here, so a new output cannot forget to hide anyone.
+
+use std::collections::{BTreeSet, HashSet};
+
+use crate::analysis::Flag;
+use crate::methodology::{Fact, Messages, key};
+use crate::model::*;
+
+/// The id of the agency that stands for every hidden sender: `notifier-confidential`, or
+/// the first `notifier-confidential-N` the case does not use.
+fn notifier_id(case: &Case) -> Id {
+    let taken = |id: &str| case.agencies.iter().any(|a| a.id.as_str() == id);
+    let id = std::iter::once("notifier-confidential".to_owned())
+        .chain((2..).map(|n| format!("notifier-confidential-{n}")))
+        .find(|id| !taken(id))
+        .expect("an unused id");
+    Id(id)
+}
+
+/// The case and its flags as outputs show them, in one language.
+pub struct CaseView {
+    pub case: Case,
+    pub flags: Vec<Flag>,
+    /// The catalogue the flags' messages are worded with.
+    pub messages: Messages,
+}
+
+impl CaseView {
+    pub fn new(case: &Case, flags: &[Flag], messages: Messages) -> CaseView {
+        let mut shown = case.clone();
+        let notifier = notifier_id(case);
+        let child = case.child().map(|c| c.id.value.clone());
+        let mut hidden_senders: BTreeSet<Id> = BTreeSet::new();
+        let mut hidden_events: HashSet<Id> = HashSet::new();
+        for event in shown.events.iter_mut().filter(|e| e.notifier_confidential) {
+            event.source = None;
+            event.action = None;
+            event.note = None;
+            event.people.retain(|p| Some(&p.value) == child.as_ref());
+            if event.hides_sender() {
+                hidden_senders.insert(event.agency.value.clone());
+                hidden_events.insert(event.id.value.clone());
+                event.agency.value = notifier.clone();
+            }
+        }
+        if !hidden_senders.is_empty() {
+            shown.agencies.push(Agency {
+                id: Spanned::new(notifier, Span::default()),
+                name: Spanned::new(messages.word(key::NOTIFIER), Span::default()),
+                kind: Spanned::new(AgencyKind::Other, Span::default()),
+                country: Spanned::new(String::new(), Span::default()),
+                lead: false,
+            });
+        }
+        let referenced = referenced_agencies(&shown);
+        let removed: BTreeSet<Id> = hidden_senders
+            .iter()
+            .filter(|id| !referenced.contains(id.as_str()))
+            .cloned()
+            .collect();
+        shown.agencies.retain(|a| !removed.contains(&a.id.value));
+        for chronology in &mut shown.chronologies {
+            // A chronology file the notifier sent would name it by its agency, its sender and
+            // its file name.
+            if chronology
+                .agency
+                .as_ref()
+                .is_some_and(|a| removed.contains(&a.value))
+            {
+                chronology.agency = None;
+                chronology.submitted = None;
+                chronology.path.value = String::new();
+            }
+        }
+        let people = referenced_people(&shown);
+        let hidden_people: Vec<Id> = case
+            .events
+            .iter()
+            .filter(|e| e.notifier_confidential)
+            .flat_map(|e| e.people.iter().map(|p| p.value.clone()))
+            .filter(|p| !people.contains(p.as_str()) && Some(p) != child.as_ref())
+            .collect();
+        shown
+            .people
+            .retain(|p| !hidden_people.contains(&p.id.value));
+
+        let names_removed = |text: &str| {
+            text.split(':')
+                .any(|part| removed.iter().any(|r| r.as_str() == part))
+        };
+        for finding in &mut shown.findings {
+            finding.evidence.retain(|item| !names_removed(&item.value));
+        }
+        let flags = flags
+            .iter()
+            .filter(|flag| !names_removed(&flag.id.to_string()))
+            .map(|flag| {
+                let mut flag = flag.clone();
+                // The senders this flag's evidence hides, and every agency the view leaves out.
+                let unnamed: Vec<&Id> = case
+                    .events
+                    .iter()
+                    .filter(|e| {
+                        hidden_events.contains(&e.id.value) && flag.events.contains(&e.id.value)
+                    })
+                    .map(|e| &e.agency.value)
+                    .chain(removed.iter())
+                    .collect();
+                if flag.agency.as_ref().is_some_and(|a| unnamed.contains(&a)) {
+                    flag.agency = None;
+                }
+                for (_, fact) in &mut flag.message.facts {
+                    if let Fact::Agency(Some(agency)) = fact
+                        && unnamed.contains(&&*agency)
+                    {
+                        *fact = Fact::Agency(None);
+                    }
+                }
+                flag
+            })
+            .collect();
+        CaseView {
+            case: shown,
+            flags,
+            messages,
+        }
+    }
+
+    /// A flag's message in the view's language.
+    pub fn message(&self, flag: &Flag) -> String {
+        self.messages.sentence(&flag.message, &self.case)
+    }
+}
+
+/// Every agency id the case refers to outside the agency list.
+fn referenced_agencies(case: &Case) -> HashSet<&str> {
+    let events = case.events.iter().flat_map(|e| {
+        std::iter::once(&e.agency)
+            .chain(&e.to)
+            .chain(&e.invited)
+            .chain(&e.attended)
+            .chain(&e.to_place)
+    });
+    let residence = case
+        .residence
+        .iter()
+        .flat_map(|r| [&r.registered, &r.actual]);
+    let recommendations = case.recommendations.iter().map(|r| &r.to);
+    let chronologies = case.chronologies.iter().filter_map(|c| c.agency.as_ref());
+    events
+        .chain(residence)
+        .chain(recommendations)
+        .chain(chronologies)
+        .map(|id| id.as_str())
+        .collect()
+}
+
+/// Every person id the case's events refer to.
+fn referenced_people(case: &Case) -> HashSet<&str> {
+    case.events
+        .iter()
+        .flat_map(|e| &e.people)
+        .map(|p| p.as_str())
+        .collect()
+}
