@@ -224,3 +224,26 @@ fn graph_of_a_case_with_errors_prints_the_diagnostics_and_exits_1() {
         run.stderr
     );
 }
+
+#[test]
+fn completions_and_the_manual_page_cover_every_command() {
+    for shell in ["bash", "zsh", "fish"] {
+        let script = run(&["completions", shell]);
+        assert_eq!(script.code, 0, "{}", script.stderr);
+        for command in ["check", "report", "anonymise", "completions"] {
+            assert!(script.stdout.contains(command), "{shell}: {command}");
+        }
+    }
+    let bad = run(&["completions", "cmd.exe"]);
+    assert_eq!(bad.code, 2);
+    let man = run(&["man"]);
+    assert_eq!(man.code, 0, "{}", man.stderr);
+    assert!(man.stdout.starts_with(".ie") || man.stdout.contains(".TH casereview 1"));
+    for section in ["CASEREVIEW CHECK", "CASEREVIEW REPORT", "CASEREVIEW IMPORT"] {
+        assert!(man.stdout.contains(section), "{section}");
+    }
+    assert!(
+        man.stdout.contains("\\-\\-strict"),
+        "options of the subcommands"
+    );
+}

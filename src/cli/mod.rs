@@ -3,10 +3,12 @@
 mod anonymise;
 mod check;
 mod chronology;
+mod completions;
 mod exercise;
 mod graph;
 mod import;
 mod init;
+mod man;
 mod report;
 mod rules;
 mod schema;
@@ -81,6 +83,10 @@ pub enum Command {
     Anonymise(anonymise::Args),
     /// A training worksheet (the case without its analysis, with questions) and answer key.
     Exercise(exercise::Args),
+    /// A shell's completion script for casereview (bash, zsh, fish, elvish, powershell).
+    Completions(completions::Args),
+    /// The manual page (roff), for `man -l` or a `man1` folder.
+    Man(man::Args),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -181,6 +187,8 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Import(args) => import::run(&args),
         Command::Anonymise(args) => anonymise::run(&args),
         Command::Exercise(args) => exercise::run(&args),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }
 

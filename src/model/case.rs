@@ -218,22 +218,9 @@ pub struct RuleSetting {
 
 impl Event {
     /// A confidential notification shows its receiving side only: whoever sent it is
-    /// hidden in every output (LasteKS § 27 lg 5).
+    /// hidden in every output (LasteKS § 27 lg 5; `pipeline::CaseView` hides it).
     pub fn hides_sender(&self) -> bool {
         self.notifier_confidential && self.kind.is_handoff()
-    }
-
-    /// The acting agency as outputs may show it: `None` when it must stay hidden.
-    pub fn shown_agency(&self) -> Option<&Id> {
-        (!self.hides_sender()).then_some(&self.agency.value)
-    }
-}
-
-/// What every output shows in place of a confidential notification's sender.
-pub fn notifier_label(language: Language) -> &'static str {
-    match language {
-        Language::Et => "Teavitaja (konfidentsiaalne)",
-        Language::En => "Notifier (confidential)",
     }
 }
 
@@ -251,14 +238,6 @@ impl Case {
     pub fn agency_name(&self, id: &str) -> String {
         self.agency(id)
             .map_or(id.to_owned(), |a| a.name.value.clone())
-    }
-
-    /// Who acted in `event`, as outputs name it: its agency's name, or the notifier label.
-    pub fn shown_agency_name(&self, event: &Event, language: Language) -> String {
-        match event.shown_agency() {
-            Some(id) => self.agency_name(id.as_str()),
-            None => notifier_label(language).to_owned(),
-        }
     }
 
     /// The document's date: `case.date`, else the review period's end, else the outcome's date.

@@ -25,7 +25,7 @@ fn check(cx: &RuleContext, _threshold: &Threshold, out: &mut RuleOutput) {
         }
         out.decide(cx.passed_before_outcome(&handoff.event.date, limit), || {
             let message = Message::new(key::G001)
-                .agency("sender", handoff.event.shown_agency())
+                .agency("sender", Some(&handoff.event.agency.value))
                 .agency("receiver", Some(&Id(handoff.to.to_owned())))
                 .with("kind", Fact::Kind(kind));
             flag_on(RULE.code, handoff.event, &[], message)

@@ -33,7 +33,7 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
                     limit,
                 );
                 let message = Message::new(key::G002)
-                    .agency("sender", handoff.event.shown_agency())
+                    .agency("sender", Some(&handoff.event.agency.value))
                     .agency("receiver", Some(&Id(handoff.to.to_owned())))
                     .number("days", days)
                     .with("inferred", Fact::Yes(answer.inferred))

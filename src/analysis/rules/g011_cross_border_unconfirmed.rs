@@ -36,7 +36,7 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
                 .and(cx.passed_before_outcome(&handoff.event.date, limit)),
             || {
                 let message = Message::new(key::G011)
-                    .agency("sender", handoff.event.shown_agency())
+                    .agency("sender", Some(&handoff.event.agency.value))
                     .agency("receiver", Some(&Id(handoff.to.to_owned())))
                     .duration("threshold", limit);
                 let answer: Vec<_> = handoff.answer.map(|a| a.event).into_iter().collect();

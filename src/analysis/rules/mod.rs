@@ -95,7 +95,7 @@ fn flag_on(code: &'static str, anchor: &Event, others: &[&Event], message: Messa
         code,
         anchor: vec![anchor.id.value.0.clone()],
         date: anchor.date.value,
-        agency: anchor.shown_agency().cloned(),
+        agency: Some(anchor.agency.value.clone()),
         events: std::iter::once(anchor)
             .chain(others.iter().copied())
             .map(|e| e.id.value.clone())
