@@ -172,3 +172,43 @@ fn a_yaml_document_that_is_not_a_mapping() {
     let dir = case_with(b"- just\n- a list\n");
     check_fails(dir.path(), 1, "must be a mapping");
 }
+
+/// A threshold beyond the format's bounds is an error at its place, never a panic in a rule.
+#[test]
+fn a_huge_threshold_is_an_error_not_a_panic() {
+    for rule in ["G002", "G005", "G009", "G010", "G015"] {
+        let dir = copy_case(&repo().join("examples/mets-2024"));
+        let case = dir.path().join("case.yaml");
+        let text = std::fs::read_to_string(&case).unwrap();
+        assert!(
+            !text.contains("\nsettings:"),
+            "the example has no settings of its own"
+        );
+        let text = format!("{text}\nsettings:\n  rules:\n    {rule}: {{ days: 100000000 }}\n");
+        std::fs::write(&case, text).unwrap();
+        let run = run(&["check", dir.path().to_str().unwrap()]);
+        assert_eq!(run.code, 1, "{rule}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stdout.contains("a whole number from 0 to 36600"),
+            "{rule}: {}",
+            run.stdout
+        );
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+    // The same through a --methodology rules.yaml.
+    let dir = tempfile::tempdir().unwrap();
+    let rules = std::fs::read_to_string(repo().join("methodology/rules.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("rules.yaml"),
+        rules.replacen("days: 10", "days: 100000000", 1),
+    )
+    .unwrap();
+    let run = run(&[
+        "check",
+        repo().join("examples/mets-2024").to_str().unwrap(),
+        "--methodology",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("more than 36600"), "{}", run.stderr);
+}

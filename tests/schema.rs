@@ -75,3 +75,23 @@ fn broken_files_are_rejected() {
         .is_empty()
     );
 }
+
+/// `casereview schema` prints the schema generated from the format's declaration, and the
+/// loader accepts exactly the keys it declares (no drift between the two).
+#[test]
+fn the_emitted_schema_is_the_generated_one() {
+    let run = run(&["schema"]);
+    let emitted: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(emitted, casereview::format::schema());
+    for section in casereview::format::SECTIONS {
+        let properties = emitted["$defs"][section.def]["properties"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{} has properties", section.def));
+        let keys: Vec<&str> = properties.keys().map(String::as_str).collect();
+        let mut declared: Vec<&str> = section.key_names().collect();
+        declared.sort();
+        let mut keys = keys;
+        keys.sort();
+        assert_eq!(keys, declared, "{}", section.def);
+    }
+}

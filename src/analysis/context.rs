@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{Calendar, Certainty, Channels, Duration, Thresholds};
 use crate::graph::{CaseGraph, OpenPeriod, open_periods};
@@ -77,7 +77,9 @@ impl<'c> RuleContext<'c> {
         let segments = self.graph.lead.segments().to_vec();
         let mut stretches = Vec::new();
         for (i, segment) in segments.iter().enumerate() {
-            let segment_last = segments.get(i + 1).map(|next| next.from - Days::new(1));
+            let segment_last = segments
+                .get(i + 1)
+                .map(|next| crate::model::days_before(next.from, 1));
             let periods = self
                 .open_periods
                 .entry(segment.agency)

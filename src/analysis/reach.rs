@@ -71,7 +71,7 @@ impl<'c> Channels<'c> {
         // A hop known only to the year may start up to a year before its last day.
         let first = self
             .hops
-            .partition_point(|h| h.last < start && h.first < start - chrono::Days::new(366));
+            .partition_point(|h| h.last < start && h.first < crate::model::days_before(start, 366));
         let window: Vec<&Hop> = self.hops[first..]
             .iter()
             .take_while(|h| h.first <= until)

@@ -91,17 +91,17 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
         &mut loaded,
         SourceFile::new(display_name, text),
         |r, root| {
-            let Some(f) = r.mapping(root, "`case.yaml`", CASE_FILE_KEYS) else {
+            let Some(f) = r.mapping(root, "`case.yaml`", &crate::format::CASE_FILE) else {
                 return;
             };
             read_format(r, &f);
             let meta = read_case_meta(r, &f);
-            let people = r
-                .required(&f, "people")
+            let people = f
+                .get("people")
                 .map(|n| read_people(r, n))
                 .unwrap_or_default();
-            let agencies = r
-                .required(&f, "agencies")
+            let agencies = f
+                .get("agencies")
                 .map(|n| read_agencies(r, n))
                 .unwrap_or_default();
             let redact = f
@@ -325,11 +325,15 @@ fn load_chronologies(
                     agency: None,
                     submitted: None,
                 };
-                let f = r.mapping(root, &format!("`{}`", path.value), CHRONOLOGY_FILE_KEYS)?;
+                let f = r.mapping(
+                    root,
+                    &format!("`{}`", path.value),
+                    &crate::format::CHRONOLOGY_FILE,
+                )?;
                 read_format(r, &f);
                 chronology.agency = f.get("agency").and_then(|n| r.id(n, "the file's `agency`"));
                 chronology.submitted = f.get("submitted").and_then(|n| read_submitted(r, n));
-                if let Some(n) = r.required(&f, "events") {
+                if let Some(n) = f.get("events") {
                     read_events(r, n, chronology.agency.as_ref(), &mut events);
                 }
                 Some((chronology, events))

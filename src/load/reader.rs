@@ -8,6 +8,7 @@ use saphyr::{Scalar, YamlData};
 
 use super::yaml_file::Node;
 use crate::diagnostics::{Code, Diagnostic, SourceFile};
+use crate::format::Section;
 use crate::model::{Date, DateError, FileId, Id, Span, Spanned, Text, Vocabulary};
 
 /// Reads nodes of one file, recording diagnostics and the places of free text.
@@ -97,15 +98,21 @@ impl<'a> Reader<'a> {
         self.report(diagnostic);
     }
 
-    /// Reads a mapping, reporting keys outside `allowed` (with the closest allowed key).
+    /// Reports that `node` should have been a mapping.
+    pub fn not_a_mapping(&mut self, node: &Node, what: &str) {
+        self.wrong_type(node, what, "a mapping (`key: value` lines)");
+    }
+
+    /// Reads a mapping of the format's `section`: keys it does not declare are reported
+    /// (with the closest declared key), and so is each required key that is missing.
     pub fn mapping<'n>(
         &mut self,
         node: &'n Node,
         what: &str,
-        allowed: &[&str],
+        section: &Section,
     ) -> Option<Fields<'n>> {
         let YamlData::Mapping(map) = &node.data else {
-            self.wrong_type(node, what, "a mapping (`key: value` lines)");
+            self.not_a_mapping(node, what);
             return None;
         };
         let mut entries = Vec::with_capacity(map.len());
@@ -115,25 +122,30 @@ impl<'a> Reader<'a> {
                 continue;
             };
             let name: &'n str = name.as_ref();
-            if allowed.contains(&name) {
+            if section.key(name).is_some() {
                 entries.push((name, value));
             } else {
                 let diagnostic =
                     Diagnostic::new(Code::UnknownKey, format!("unknown key `{name}` in {what}"))
                         .at(&self.span(key))
                         .label(format!("not a key of {what}"))
-                        .suggest(name, allowed.iter().copied());
+                        .suggest(name, section.key_names());
                 self.report(diagnostic);
             }
         }
-        Some(Fields {
+        let fields = Fields {
             entries,
             span: self.span(node),
             what: what.to_owned(),
-        })
+        };
+        for key in section.required() {
+            self.required(&fields, key);
+        }
+        Some(fields)
     }
 
-    /// The value of a required key, or an error at the mapping.
+    /// The value of a key the mapping needs here, or an error at the mapping. (The keys a
+    /// section always requires are checked by [`Reader::mapping`].)
     pub fn required<'n>(&mut self, fields: &Fields<'n>, key: &str) -> Option<&'n Node> {
         let value = fields.get(key);
         if value.is_none() {
@@ -316,13 +328,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A whole number from 0 up (thresholds).
-    pub fn count(&mut self, node: &Node, what: &str) -> Option<u32> {
+    /// A whole number from 0 up to `max` (thresholds: beyond the bound a threshold means
+    /// nothing, and date arithmetic would leave the calendar).
+    pub fn count(&mut self, node: &Node, what: &str, max: u32) -> Option<u32> {
         let value = self.integer(node, what)?;
         match u32::try_from(value) {
-            Ok(n) => Some(n),
-            Err(_) => {
-                self.wrong_type(node, what, "a whole number from 0 up");
+            Ok(n) if n <= max => Some(n),
+            _ => {
+                self.wrong_type(node, what, &format!("a whole number from 0 to {max}"));
                 None
             }
         }

@@ -3,59 +3,12 @@
 use super::reader::{Fields, Reader};
 use super::yaml_file::Node;
 use crate::diagnostics::{Code, Diagnostic};
+use crate::format::{self, FORMAT};
 use crate::model::*;
-
-/// The one format this version reads.
-pub const FORMAT: &str = "casereview/1";
-
-pub const CASE_FILE_KEYS: &[&str] = &[
-    "format",
-    "case",
-    "people",
-    "redact",
-    "agencies",
-    "residence",
-    "chronologies",
-    "events",
-    "episodes",
-    "findings",
-    "recommendations",
-    "flag_reviews",
-    "settings",
-];
-pub const CHRONOLOGY_FILE_KEYS: &[&str] = &["format", "agency", "submitted", "events"];
-const EVENT_KEYS: &[&str] = &[
-    "id",
-    "date",
-    "approx",
-    "agency",
-    "kind",
-    "to",
-    "reply_to",
-    "people",
-    "child_seen",
-    "child_seen_alone",
-    "child_views",
-    "concerns",
-    "channel",
-    "mode",
-    "summary",
-    "source",
-    "note",
-    "action",
-    "order",
-    "notifier_confidential",
-    "invited",
-    "attended",
-    "decision",
-    "service",
-    "severity",
-    "to_place",
-];
 
 /// Checks `format:`; reports a missing or unknown one.
 pub fn read_format(r: &mut Reader, fields: &Fields) {
-    let Some(node) = r.required(fields, "format") else {
+    let Some(node) = fields.get("format") else {
         return;
     };
     if let Some(format) = r.string(node, "`format`")
@@ -75,30 +28,13 @@ pub fn read_format(r: &mut Reader, fields: &Fields) {
 
 /// Reads `case:`. `None` when the outcome cannot be read: nothing can be checked against it.
 pub fn read_case_meta(r: &mut Reader, root: &Fields) -> Option<CaseMeta> {
-    let node = r.required(root, "case")?;
-    let f = r.mapping(
-        node,
-        "`case`",
-        &[
-            "id",
-            "title",
-            "date",
-            "language",
-            "status",
-            "version",
-            "classification",
-            "dates",
-            "review",
-            "outcome",
-        ],
-    )?;
-    let id = r.required(&f, "id").and_then(|n| r.text(n, "`case.id`"));
-    let title = r
-        .required(&f, "title")
-        .and_then(|n| r.text(n, "`case.title`"));
+    let node = root.get("case")?;
+    let f = r.mapping(node, "`case`", &format::CASE_META)?;
+    let id = f.get("id").and_then(|n| r.text(n, "`case.id`"));
+    let title = f.get("title").and_then(|n| r.text(n, "`case.title`"));
     let date = f.get("date").and_then(|n| r.date(n, "`case.date`"));
-    let language = r
-        .required(&f, "language")
+    let language = f
+        .get("language")
         .and_then(|n| r.word::<Language>(n, "`case.language`"));
     let status = f
         .get("status")
@@ -114,7 +50,7 @@ pub fn read_case_meta(r: &mut Reader, root: &Fields) -> Option<CaseMeta> {
         .get("review")
         .map(|n| read_review(r, n))
         .unwrap_or_default();
-    let outcome = r.required(&f, "outcome").and_then(|n| read_outcome(r, n));
+    let outcome = f.get("outcome").and_then(|n| read_outcome(r, n));
     let placeholder = || Spanned::new(String::new(), f.span.clone());
     Some(CaseMeta {
         id: id.unwrap_or_else(placeholder),
@@ -146,13 +82,9 @@ fn read_version(r: &mut Reader, node: &Node) -> Option<Text> {
 }
 
 fn read_classification(r: &mut Reader, node: &Node) -> Option<Classification> {
-    let f = r.mapping(
-        node,
-        "`case.classification`",
-        &["label", "basis", "until", "owner"],
-    )?;
-    let label = r
-        .required(&f, "label")
+    let f = r.mapping(node, "`case.classification`", &format::CLASSIFICATION)?;
+    let label = f
+        .get("label")
         .and_then(|n| r.text(n, "`classification.label`"));
     let basis = f
         .get("basis")
@@ -172,11 +104,7 @@ fn read_classification(r: &mut Reader, node: &Node) -> Option<Classification> {
 }
 
 fn read_review(r: &mut Reader, node: &Node) -> Review {
-    let Some(f) = r.mapping(
-        node,
-        "`case.review`",
-        &["period", "commissioned_by", "working_group"],
-    ) else {
+    let Some(f) = r.mapping(node, "`case.review`", &format::REVIEW) else {
         return Review::default();
     };
     let period = f
@@ -188,13 +116,10 @@ fn read_review(r: &mut Reader, node: &Node) -> Review {
     let mut working_group = Vec::new();
     if let Some(list) = f.get("working_group") {
         for item in r.sequence(list, "`review.working_group`") {
-            let Some(m) = r.mapping(item, "a working group member", &["label", "organisation"])
-            else {
+            let Some(m) = r.mapping(item, "a working group member", &format::MEMBER) else {
                 continue;
             };
-            let label = r
-                .required(&m, "label")
-                .and_then(|n| r.text(n, "a member's `label`"));
+            let label = m.get("label").and_then(|n| r.text(n, "a member's `label`"));
             let organisation = m
                 .get("organisation")
                 .and_then(|n| r.text(n, "a member's `organisation`"));
@@ -214,9 +139,9 @@ fn read_review(r: &mut Reader, node: &Node) -> Review {
 }
 
 pub fn read_period(r: &mut Reader, node: &Node, what: &str) -> Option<Spanned<Period>> {
-    let f = r.mapping(node, what, &["from", "to"])?;
-    let from = r.required(&f, "from").and_then(|n| r.date(n, "`from`"));
-    let to = r.required(&f, "to").and_then(|n| r.date(n, "`to`"));
+    let f = r.mapping(node, what, &format::PERIOD)?;
+    let from = f.get("from").and_then(|n| r.date(n, "`from`"));
+    let to = f.get("to").and_then(|n| r.date(n, "`to`"));
     let (from, to) = (from?, to?);
     if to.last_day() < from.first_day() {
         r.report(
@@ -236,12 +161,10 @@ pub fn read_period(r: &mut Reader, node: &Node, what: &str) -> Option<Spanned<Pe
 }
 
 fn read_outcome(r: &mut Reader, node: &Node) -> Option<Outcome> {
-    let f = r.mapping(node, "`case.outcome`", &["date", "kind", "summary"])?;
-    let date = r
-        .required(&f, "date")
-        .and_then(|n| r.date(n, "`outcome.date`"));
-    let kind = r
-        .required(&f, "kind")
+    let f = r.mapping(node, "`case.outcome`", &format::OUTCOME)?;
+    let date = f.get("date").and_then(|n| r.date(n, "`outcome.date`"));
+    let kind = f
+        .get("kind")
         .and_then(|n| r.word::<OutcomeKind>(n, "`outcome.kind`"));
     let summary = f
         .get("summary")
@@ -256,20 +179,12 @@ fn read_outcome(r: &mut Reader, node: &Node) -> Option<Outcome> {
 pub fn read_people(r: &mut Reader, node: &Node) -> Vec<Person> {
     let mut people = Vec::new();
     for item in r.sequence(node, "`people`") {
-        let Some(f) = r.mapping(
-            item,
-            "a person",
-            &["id", "role", "label", "born", "aliases"],
-        ) else {
+        let Some(f) = r.mapping(item, "a person", &format::PERSON) else {
             continue;
         };
-        let id = r.required(&f, "id").and_then(|n| r.id(n, "person id"));
-        let role = r
-            .required(&f, "role")
-            .and_then(|n| r.word::<Role>(n, "`role`"));
-        let label = r
-            .required(&f, "label")
-            .and_then(|n| r.text(n, "a person's `label`"));
+        let id = f.get("id").and_then(|n| r.id(n, "person id"));
+        let role = f.get("role").and_then(|n| r.word::<Role>(n, "`role`"));
+        let label = f.get("label").and_then(|n| r.text(n, "a person's `label`"));
         let born = f.get("born").and_then(|n| r.date(n, "`born`"));
         let aliases = f
             .get("aliases")
@@ -293,21 +208,15 @@ pub fn read_people(r: &mut Reader, node: &Node) -> Vec<Person> {
 pub fn read_agencies(r: &mut Reader, node: &Node) -> Vec<Agency> {
     let mut agencies = Vec::new();
     for item in r.sequence(node, "`agencies`") {
-        let Some(f) = r.mapping(
-            item,
-            "an agency",
-            &["id", "name", "kind", "country", "lead"],
-        ) else {
+        let Some(f) = r.mapping(item, "an agency", &format::AGENCY) else {
             continue;
         };
-        let id = r.required(&f, "id").and_then(|n| r.id(n, "agency id"));
-        let name = r
-            .required(&f, "name")
-            .and_then(|n| r.text(n, "an agency's `name`"));
-        let kind = r
-            .required(&f, "kind")
+        let id = f.get("id").and_then(|n| r.id(n, "agency id"));
+        let name = f.get("name").and_then(|n| r.text(n, "an agency's `name`"));
+        let kind = f
+            .get("kind")
             .and_then(|n| r.word::<AgencyKind>(n, "an agency's `kind`"));
-        let country = r.required(&f, "country").and_then(|n| read_country(r, n));
+        let country = f.get("country").and_then(|n| read_country(r, n));
         let lead = f
             .get("lead")
             .and_then(|n| r.bool(n, "`lead`"))
@@ -347,18 +256,12 @@ fn read_country(r: &mut Reader, node: &Node) -> Option<Spanned<String>> {
 pub fn read_residence(r: &mut Reader, node: &Node) -> Vec<Residence> {
     let mut rows = Vec::new();
     for item in r.sequence(node, "`residence`") {
-        let Some(f) = r.mapping(
-            item,
-            "a residence period",
-            &["from", "registered", "actual"],
-        ) else {
+        let Some(f) = r.mapping(item, "a residence period", &format::RESIDENCE) else {
             continue;
         };
-        let from = r.required(&f, "from").and_then(|n| r.date(n, "`from`"));
-        let registered = r
-            .required(&f, "registered")
-            .and_then(|n| r.id(n, "`registered`"));
-        let actual = r.required(&f, "actual").and_then(|n| r.id(n, "`actual`"));
+        let from = f.get("from").and_then(|n| r.date(n, "`from`"));
+        let registered = f.get("registered").and_then(|n| r.id(n, "`registered`"));
+        let actual = f.get("actual").and_then(|n| r.id(n, "`actual`"));
         if let (Some(from), Some(registered), Some(actual)) = (from, registered, actual) {
             rows.push(Residence {
                 from,
@@ -371,7 +274,7 @@ pub fn read_residence(r: &mut Reader, node: &Node) -> Vec<Residence> {
 }
 
 pub fn read_submitted(r: &mut Reader, node: &Node) -> Option<Submitted> {
-    let f = r.mapping(node, "`submitted`", &["by", "on"])?;
+    let f = r.mapping(node, "`submitted`", &format::SUBMITTED)?;
     let by = f.get("by").and_then(|n| r.text(n, "`submitted.by`"));
     let on = f.get("on").and_then(|n| r.date(n, "`submitted.on`"));
     Some(Submitted { by, on })
@@ -404,11 +307,11 @@ fn read_event(
         Some(id) => format!("event `{id}`"),
         None => "an event".to_owned(),
     };
-    let Some(f) = r.mapping(node, &what, EVENT_KEYS) else {
+    let Some(f) = r.mapping(node, &what, &format::EVENT) else {
         return Err(id_hint.map(Id));
     };
-    let id = r.required(&f, "id").and_then(|n| r.id(n, "event id"));
-    let date = r.required(&f, "date").and_then(|n| r.date(n, "event date"));
+    let id = f.get("id").and_then(|n| r.id(n, "event id"));
+    let date = f.get("date").and_then(|n| r.date(n, "event date"));
     let agency = match f.get("agency") {
         Some(n) => r.id(n, "`agency`"),
         None => match default_agency {
@@ -419,8 +322,8 @@ fn read_event(
             }
         },
     };
-    let kind = r
-        .required(&f, "kind")
+    let kind = f
+        .get("kind")
         .and_then(|n| r.word::<EventKind>(n, "event `kind`"));
     let flag = |r: &mut Reader, key: &str| {
         f.get(key)
@@ -504,19 +407,12 @@ fn event_id_hint(node: &Node) -> Option<String> {
 pub fn read_episodes(r: &mut Reader, node: &Node) -> Vec<Episode> {
     let mut episodes = Vec::new();
     for item in r.sequence(node, "`episodes`") {
-        let keys = &[
-            "id",
-            "title",
-            "events",
-            "what_happened",
-            "why_it_made_sense",
-        ];
-        let Some(f) = r.mapping(item, "an episode", keys) else {
+        let Some(f) = r.mapping(item, "an episode", &format::EPISODE) else {
             continue;
         };
-        let id = r.required(&f, "id").and_then(|n| r.id(n, "episode id"));
-        let title = r
-            .required(&f, "title")
+        let id = f.get("id").and_then(|n| r.id(n, "episode id"));
+        let title = f
+            .get("title")
             .and_then(|n| r.text(n, "an episode's `title`"));
         let events = f
             .get("events")
@@ -546,17 +442,16 @@ pub fn read_episodes(r: &mut Reader, node: &Node) -> Vec<Episode> {
 pub fn read_findings(r: &mut Reader, node: &Node) -> Vec<Finding> {
     let mut findings = Vec::new();
     for item in r.sequence(node, "`findings`") {
-        let keys = &["id", "kind", "pattern", "title", "text", "evidence"];
-        let Some(f) = r.mapping(item, "a finding", keys) else {
+        let Some(f) = r.mapping(item, "a finding", &format::FINDING) else {
             continue;
         };
-        let id = r.required(&f, "id").and_then(|n| r.id(n, "finding id"));
-        let kind = r
-            .required(&f, "kind")
+        let id = f.get("id").and_then(|n| r.id(n, "finding id"));
+        let kind = f
+            .get("kind")
             .and_then(|n| r.word::<FindingKind>(n, "a finding's `kind`"));
         let pattern = f.get("pattern").and_then(|n| r.string(n, "`pattern`"));
-        let title = r
-            .required(&f, "title")
+        let title = f
+            .get("title")
             .and_then(|n| r.text(n, "a finding's `title`"));
         let text = f.get("text").and_then(|n| r.text(n, "a finding's `text`"));
         let evidence = f
@@ -582,21 +477,14 @@ pub fn read_findings(r: &mut Reader, node: &Node) -> Vec<Finding> {
 pub fn read_recommendations(r: &mut Reader, node: &Node) -> Vec<Recommendation> {
     let mut recommendations = Vec::new();
     for item in r.sequence(node, "`recommendations`") {
-        let keys = &[
-            "id", "text", "to", "findings", "priority", "strength", "due", "measure",
-        ];
-        let Some(f) = r.mapping(item, "a recommendation", keys) else {
+        let Some(f) = r.mapping(item, "a recommendation", &format::RECOMMENDATION) else {
             continue;
         };
-        let id = r
-            .required(&f, "id")
-            .and_then(|n| r.id(n, "recommendation id"));
-        let text = r
-            .required(&f, "text")
+        let id = f.get("id").and_then(|n| r.id(n, "recommendation id"));
+        let text = f
+            .get("text")
             .and_then(|n| r.text(n, "a recommendation's `text`"));
-        let to = r
-            .required(&f, "to")
-            .and_then(|n| r.id(n, "a recommendation's `to`"));
+        let to = f.get("to").and_then(|n| r.id(n, "a recommendation's `to`"));
         let findings = f
             .get("findings")
             .map(|n| r.ids(n, "`findings`"))
@@ -630,12 +518,12 @@ pub fn read_recommendations(r: &mut Reader, node: &Node) -> Vec<Recommendation> 
 pub fn read_flag_reviews(r: &mut Reader, node: &Node) -> Vec<FlagReview> {
     let mut reviews = Vec::new();
     for item in r.sequence(node, "`flag_reviews`") {
-        let Some(f) = r.mapping(item, "a flag review", &["flag", "status", "note"]) else {
+        let Some(f) = r.mapping(item, "a flag review", &format::FLAG_REVIEW) else {
             continue;
         };
-        let flag = r.required(&f, "flag").and_then(|n| r.string(n, "`flag`"));
-        let status = r
-            .required(&f, "status")
+        let flag = f.get("flag").and_then(|n| r.string(n, "`flag`"));
+        let status = f
+            .get("status")
             .and_then(|n| r.word::<ReviewStatus>(n, "a review's `status`"));
         let note = f.get("note").and_then(|n| r.text(n, "a review's `note`"));
         if let (Some(flag), Some(status)) = (flag, status) {
@@ -646,7 +534,7 @@ pub fn read_flag_reviews(r: &mut Reader, node: &Node) -> Vec<FlagReview> {
 }
 
 pub fn read_settings(r: &mut Reader, node: &Node) -> Settings {
-    let Some(f) = r.mapping(node, "`settings`", &["profile", "rules"]) else {
+    let Some(f) = r.mapping(node, "`settings`", &format::SETTINGS) else {
         return Settings::default();
     };
     let profile = f
@@ -660,23 +548,25 @@ pub fn read_settings(r: &mut Reader, node: &Node) -> Settings {
                     continue;
                 };
                 let what = format!("the settings of rule `{}`", code.value);
-                let Some(s) =
-                    r.mapping(value, &what, &["enabled", "days", "working_days", "count"])
-                else {
+                let Some(s) = r.mapping(value, &what, &format::RULE_SETTING) else {
                     continue;
                 };
                 rules.push(RuleSetting {
                     enabled: s.get("enabled").and_then(|n| r.bool(n, "`enabled`")),
-                    days: s.get("days").and_then(|n| r.count(n, "`days`")),
+                    days: s
+                        .get("days")
+                        .and_then(|n| r.count(n, "`days`", format::MAX_THRESHOLD_DAYS)),
                     working_days: s
                         .get("working_days")
-                        .and_then(|n| r.count(n, "`working_days`")),
-                    count: s.get("count").and_then(|n| r.count(n, "`count`")),
+                        .and_then(|n| r.count(n, "`working_days`", format::MAX_THRESHOLD_DAYS)),
+                    count: s
+                        .get("count")
+                        .and_then(|n| r.count(n, "`count`", format::MAX_THRESHOLD_COUNT)),
                     code,
                 });
             }
         } else if !matches!(node.data, saphyr::YamlData::Value(saphyr::Scalar::Null)) {
-            r.mapping(node, "`settings.rules`", &[]);
+            r.not_a_mapping(node, "`settings.rules`");
         }
     }
     Settings { profile, rules }

@@ -92,7 +92,14 @@ impl Methodology {
                 self.profile_names().join(", ")
             )));
         }
-        self.yaml(&format!("profiles/{name}.yaml"))
+        let profile: Profile = self.yaml(&format!("profiles/{name}.yaml"))?;
+        for (code, rule) in &profile.rules {
+            let where_ = format!("profiles/{name}.yaml, {code}");
+            check_threshold(&where_, "days", rule.days)?;
+            check_threshold(&where_, "working_days", rule.working_days)?;
+            check_threshold(&where_, "count", rule.count)?;
+        }
+        Ok(profile)
     }
 
     pub fn profile_names(&self) -> Vec<&str> {
@@ -103,7 +110,13 @@ impl Methodology {
 
     /// The rule catalogue's machine-readable part, `rules.yaml`.
     pub fn rule_catalogue(&self) -> Result<RuleCatalogue, MethodologyError> {
-        self.yaml("rules.yaml")
+        let catalogue: RuleCatalogue = self.yaml("rules.yaml")?;
+        for rule in &catalogue.rules {
+            for (unit, value) in &rule.thresholds {
+                check_threshold(&format!("rules.yaml, {}", rule.code), unit, Some(*value))?;
+            }
+        }
+        Ok(catalogue)
     }
 
     /// The message catalogue of one language.
@@ -129,6 +142,20 @@ impl Methodology {
     /// A rule's documentation in one language (`rules/et/G004.md`).
     pub fn rule_documentation(&self, code: &str, language: &str) -> Option<&str> {
         self.file(&format!("rules/{language}/{code}.md"))
+    }
+}
+
+/// A threshold within the format's bounds (as a case's `settings.rules` must be too).
+fn check_threshold(place: &str, unit: &str, value: Option<u32>) -> Result<(), MethodologyError> {
+    let max = match unit {
+        "count" => crate::format::MAX_THRESHOLD_COUNT,
+        _ => crate::format::MAX_THRESHOLD_DAYS,
+    };
+    match value {
+        Some(n) if n > max => Err(MethodologyError(format!(
+            "methodology/{place}: `{unit}: {n}` is more than {max}"
+        ))),
+        _ => Ok(()),
     }
 }
 

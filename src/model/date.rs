@@ -169,6 +169,19 @@ impl Ord for Date {
     }
 }
 
+/// `n` days after `day`, or the calendar's last day: a window never leaves the calendar,
+/// whatever threshold asked for it.
+pub fn days_after(day: NaiveDate, n: u64) -> NaiveDate {
+    day.checked_add_days(chrono::Days::new(n))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// `n` days before `day`, or the calendar's first day.
+pub fn days_before(day: NaiveDate, n: u64) -> NaiveDate {
+    day.checked_sub_days(chrono::Days::new(n))
+        .unwrap_or(NaiveDate::MIN)
+}
+
 /// Whole calendar days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()

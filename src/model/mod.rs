@@ -6,7 +6,7 @@ mod span;
 mod vocabulary;
 
 pub use case::*;
-pub use date::{Date, DateError, Period, Precision, days_between};
+pub use date::{Date, DateError, Period, Precision, days_after, days_before, days_between};
 pub use span::{FileId, Id, Span, Spanned};
 pub use vocabulary::*;
 

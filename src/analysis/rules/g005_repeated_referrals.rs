@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::analysis::{Certainty, Duration};
 use crate::methodology::{Message, key};
 use crate::model::Id;
-use crate::model::{Event, EventKind};
+use crate::model::{Event, EventKind, days_before};
 
 pub const RULE: RuleDef = RuleDef {
     code: "G005",
@@ -69,8 +69,10 @@ impl Received<'_, '_> {
         let referral = self.referrals[k];
         let receiver = self.receiver;
         // Only referrals that may lie inside the window count; older ones are skipped unread.
-        let oldest =
-            referral.date.first_day() - chrono::Days::new(u64::from(window.amount()) * 2 + 366);
+        let oldest = days_before(
+            referral.date.first_day(),
+            u64::from(window.amount()) * 2 + 366,
+        );
         let earlier = &self.referrals[..=k];
         let earlier = &earlier[earlier.partition_point(|r| r.date.first_day() < oldest)..];
         let within = |r: &Event| !cx.calendar.longer_than(&r.date, &referral.date, window);

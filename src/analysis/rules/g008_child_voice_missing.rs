@@ -37,7 +37,7 @@ fn check(cx: &RuleContext, _threshold: &Threshold, out: &mut RuleOutput) {
             })
             .unwrap_or(completion);
         // Views recorded from (a year before) the start's first day on may fall inside.
-        let earliest = start.date.first_day() - chrono::Days::new(366);
+        let earliest = crate::model::days_before(start.date.first_day(), 366);
         let from = upto.partition_point(|&p| events[p].date.first_day() < earliest);
         let views = upto[from..]
             .iter()

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use crate::analysis::Certainty;
 use crate::methodology::{Message, key};
-use crate::model::{Event, EventKind};
+use crate::model::{Event, EventKind, days_before};
 
 pub const RULE: RuleDef = RuleDef {
     code: "G009",
@@ -41,8 +41,10 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
         .collect();
     for &meeting in events.iter().filter(|e| e.kind.value == EventKind::Meeting) {
         // Contacts that start after the meeting's last day, or long before it, cannot count.
-        let oldest =
-            meeting.date.first_day() - chrono::Days::new(u64::from(window.amount()) * 2 + 366);
+        let oldest = days_before(
+            meeting.date.first_day(),
+            u64::from(window.amount()) * 2 + 366,
+        );
         let present = |agency: &str| {
             meeting.agency.as_str() == agency
                 || meeting.attended.iter().any(|a| a.as_str() == agency)

@@ -4,8 +4,6 @@
 
 use std::ops::Not;
 
-use chrono::Days;
-
 use super::{
     AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on, limit, reached_within,
 };
@@ -33,7 +31,7 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
         let Some(place) = event.to_place.as_ref().map(|p| p.as_str()) else {
             continue;
         };
-        let day_before = event.date.first_day() - Days::new(1);
+        let day_before = crate::model::days_before(event.date.first_day(), 1);
         let Some(stretch) = cx.lead_case_open_on(day_before) else {
             continue;
         };

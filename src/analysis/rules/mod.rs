@@ -126,7 +126,7 @@ fn reached_within(
         Duration::Days(n) => u64::from(n),
         Duration::WorkingDays(n) => u64::from(n) * 2 + 14,
     };
-    let until = from.last_day() + chrono::Days::new(slack);
+    let until = crate::model::days_after(from.last_day(), slack);
     let known = cx.channels.reach(&[(source, from)], until);
     let Some(reached) = known.get(target) else {
         return super::Certainty::Never;
