@@ -259,6 +259,8 @@ impl Copy<'_> {
     fn meta(&self, meta: &CaseMeta) -> Value {
         let CaseMeta {
             id: _,
+            // Every copy carries the mark, whatever the original said.
+            anonymised: _,
             title,
             date,
             language,
@@ -338,6 +340,7 @@ impl Copy<'_> {
                 }),
             )
             .put("dates", word(DateMode::Relative))
+            .put("anonymised", Value::Bool(true))
             .put("review", review.done())
             .put(
                 "outcome",

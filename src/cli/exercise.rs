@@ -55,10 +55,14 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         return Ok(Status::DataErrors);
     };
     let case = &view.case;
-    if case.meta.dates != DateMode::Relative && !args.allow_identifiable {
+    // `dates: relative` alone is no proof: names and places stay until `anonymise` has
+    // removed them, and only its copy carries `anonymised: true`.
+    let marked = case.meta.anonymised && case.meta.dates == DateMode::Relative;
+    if !marked && !args.allow_identifiable {
         return Err(CliError(format!(
-            "{} has not been anonymised (its dates are not `relative`): make a copy with \
-             `casereview anonymise`, or add --allow-identifiable if this case may be shown as it is",
+            "{} is not an anonymised copy (no `anonymised: true` with `dates: relative`): make \
+             one with `casereview anonymise`, or add --allow-identifiable if this case may be \
+             shown as it is",
             args.case.display()
         )));
     }

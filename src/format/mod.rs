@@ -364,6 +364,11 @@ pub static CASE_META: Section = section(
             "How dates are shown: absolute (as written) or relative (days from the outcome).",
         ),
         key(
+            "anonymised",
+            Type::Bool,
+            "true: this is a copy `casereview anonymise` made (it writes the mark); `exercise` needs it.",
+        ),
+        key(
             "review",
             Type::Section(&REVIEW),
             "The review's period, commissioner and working group.",

@@ -61,6 +61,10 @@ pub fn read_case_meta(r: &mut Reader, root: &Fields) -> Option<CaseMeta> {
         version,
         classification,
         dates: dates.map_or(DateMode::Absolute, |d| d.value),
+        anonymised: f
+            .get("anonymised")
+            .and_then(|n| r.bool(n, "`case.anonymised`"))
+            .unwrap_or(false),
         review,
         outcome: outcome?,
     })

@@ -36,6 +36,8 @@ pub struct CaseMeta {
     pub version: Option<Text>,
     pub classification: Option<Classification>,
     pub dates: DateMode,
+    /// A copy made by `anonymise`: the mark `exercise` looks for.
+    pub anonymised: bool,
     pub review: Review,
     pub outcome: Outcome,
 }

@@ -96,10 +96,20 @@ fn a_case_that_was_not_anonymised_is_refused_unless_allowed() {
     ]);
     assert_eq!(refused.code, 2);
     assert!(
-        refused.stderr.contains("has not been anonymised"),
+        refused.stderr.contains("is not an anonymised copy"),
         "{}",
         refused.stderr
     );
+    assert!(!worksheet.exists());
+    // `dates: relative` is not enough: child-b-2022 has them, and names its places.
+    let relative = run(&[
+        "exercise",
+        repo().join("examples/child-b-2022").to_str().unwrap(),
+        "-o",
+        worksheet.to_str().unwrap(),
+    ]);
+    assert_eq!(relative.code, 2, "{}", relative.stderr);
+    assert!(relative.stderr.contains("is not an anonymised copy"));
     assert!(!worksheet.exists());
     let allowed = run(&[
         "exercise",
