@@ -4,8 +4,10 @@
 
 mod data;
 mod figures;
+mod fonts;
 mod format;
 mod palette;
+mod printable;
 mod quality;
 
 use std::path::Path;
@@ -109,7 +111,8 @@ pub fn source(
     let typst = env
         .render_str(template, minijinja::context! { t => translations })
         .map_err(|e| RenderError(format!("templates/report.typ.j2: {e}")))?;
-    let data_json = serde_json::to_vec(data).map_err(|e| RenderError(e.to_string()))?;
+    // The one place the data is written for Typst: its strings made printable here.
+    let data_json = printable::to_json(data).map_err(|e| RenderError(e.to_string()))?;
     Ok(ReportSource { typst, data_json })
 }
 
@@ -135,7 +138,7 @@ fn typst_string(text: String) -> String {
 pub fn compile(source: &ReportSource) -> Result<PagedDocument, RenderError> {
     let engine = TypstEngine::builder()
         .main_file((MAIN_FILE, source.typst.as_str()))
-        .fonts(typst_assets::fonts())
+        .fonts(fonts::all())
         .with_static_file_resolver([(DATA_FILE, source.data_json.clone())])
         .build();
     let compiled = engine.compile::<PagedDocument>();
