@@ -1,5 +1,5 @@
-//! What the report does with text it was not written for: any Unicode in free text and
-//! control characters.
+//! What the report does with text it was not written for: any Unicode in free text, control
+//! characters, and a `--template` that asks for the clock.
 
 mod common;
 
@@ -157,4 +157,26 @@ fn yaml_escapes(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A template of its own that prints the clock: the case's date, whenever it is typeset.
+#[test]
+fn a_template_sees_the_case_date_as_today() {
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::write(
+        templates.path().join("report.typ.j2"),
+        "#set document(title: \"Clock\", date: datetime.today())\n#set text(lang: \"en\")\n= Clock\nToday is #datetime.today().display(\"[year]-[month]-[day]\").\n",
+    )
+    .unwrap();
+    let case = repo().join("examples/mets-2024");
+    let args = ["--template", templates.path().to_str().unwrap()];
+    let (_a, first, run) = report(&case, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        pdf_text(&first).contains("Today is 2025-02-14."),
+        "{}",
+        pdf_text(&first)
+    );
+    let (_b, second, _) = report(&case, &args);
+    assert!(std::fs::read(first).unwrap() == std::fs::read(second).unwrap());
 }

@@ -9,12 +9,13 @@ mod format;
 mod palette;
 mod printable;
 mod quality;
+mod world;
 
 use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 use typst::diag::{Severity, SourceDiagnostic};
-use typst_as_lib::{TypstAsLibError, TypstEngine};
+use typst_as_lib::TypstEngine;
 use typst_layout::PagedDocument;
 
 pub use data::{Document, Inputs, ReportData, build};
@@ -88,6 +89,8 @@ fn language_code(language: Language) -> &'static str {
 pub struct ReportSource {
     pub typst: String,
     pub data_json: Vec<u8>,
+    /// The case's document date: what `datetime.today()` gives in the report's world.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// Fills the template with the translations; the data goes beside it as JSON.
@@ -113,7 +116,12 @@ pub fn source(
         .map_err(|e| RenderError(format!("templates/report.typ.j2: {e}")))?;
     // The one place the data is written for Typst: its strings made printable here.
     let data_json = printable::to_json(data).map_err(|e| RenderError(e.to_string()))?;
-    Ok(ReportSource { typst, data_json })
+    let today = chrono::NaiveDate::parse_from_str(&data.meta.iso_date, "%Y-%m-%d").ok();
+    Ok(ReportSource {
+        typst,
+        data_json,
+        today,
+    })
 }
 
 /// A Typst string literal holding `text` exactly (the template's only way to emit text).
@@ -134,28 +142,33 @@ fn typst_string(text: String) -> String {
     out
 }
 
-/// Compiles the report in a world of embedded fonts and two in-memory files.
+/// Compiles the report in a world of embedded fonts and two in-memory files, whose clock
+/// shows the case's date.
 pub fn compile(source: &ReportSource) -> Result<PagedDocument, RenderError> {
     let engine = TypstEngine::builder()
         .main_file((MAIN_FILE, source.typst.as_str()))
         .fonts(fonts::all())
         .with_static_file_resolver([(DATA_FILE, source.data_json.clone())])
         .build();
-    let compiled = engine.compile::<PagedDocument>();
+    // `with_world` evicts Typst's cache afterwards, as the engine's own `compile` does.
+    let compiled = engine
+        .with_world(|built| {
+            let world = world::Dated::new(built, source.today);
+            let output = typst::compile::<PagedDocument>(&world).output;
+            output.map_err(|errors| describe(&errors))
+        })
+        .map_err(|e| e.to_string());
     compiled
-        .output
-        .map_err(|e| RenderError(format!("the report could not be typeset: {}", describe(e))))
+        .and_then(|output| output)
+        .map_err(|e| RenderError(format!("the report could not be typeset: {e}")))
 }
 
-fn describe(error: TypstAsLibError) -> String {
-    match error {
-        TypstAsLibError::TypstSource(diagnostics) => diagnostics
-            .iter()
-            .map(describe_diagnostic)
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    }
+fn describe(errors: &[SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .map(describe_diagnostic)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A Typst diagnostic without hints meant for Typst's own command line (`--root`).
