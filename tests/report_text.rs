@@ -1,5 +1,5 @@
 //! What the report does with text it was not written for: any Unicode in free text, control
-//! characters, and a `--template` that asks for the clock.
+//! characters, a `--template` that asks for the clock, and errors in a template.
 
 mod common;
 
@@ -179,4 +179,45 @@ fn a_template_sees_the_case_date_as_today() {
     );
     let (_b, second, _) = report(&case, &args);
     assert!(std::fs::read(first).unwrap() == std::fs::read(second).unwrap());
+}
+
+#[test]
+fn a_typst_error_names_the_template_file_and_line() {
+    let templates = tempfile::tempdir().unwrap();
+    let file = templates.path().join("report.typ.j2");
+    std::fs::write(
+        &file,
+        "{# A loop, so the Typst lines and the template lines differ. #}\n#let d = json(\"data.json\")\n{% for x in [1, 2, 3] %}\n// line {{ x }}\n{% endfor %}\n#set document(title: \"x\")\n= Report\n#this-is-not-defined\n",
+    )
+    .unwrap();
+    let (_dir, out, run) = report(
+        &repo().join("examples/mets-2024"),
+        &["--template", templates.path().to_str().unwrap()],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let place = format!("{}:8:", file.display());
+    assert!(
+        run.stderr.contains(&place) && run.stderr.contains("this-is-not-defined"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_minijinja_error_names_the_template_file_and_line() {
+    let templates = tempfile::tempdir().unwrap();
+    let file = templates.path().join("report.typ.j2");
+    std::fs::write(&file, "= Report\n\n{% for x in %}\n{% endfor %}\n").unwrap();
+    let (_dir, _out, run) = report(
+        &repo().join("examples/mets-2024"),
+        &["--template", templates.path().to_str().unwrap()],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let place = format!("{}:3:", file.display());
+    assert!(
+        run.stderr.contains(&place) && run.stderr.contains("syntax error"),
+        "{}",
+        run.stderr
+    );
 }

@@ -9,9 +9,10 @@ mod format;
 mod palette;
 mod printable;
 mod quality;
+mod template_lines;
 mod world;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 use typst::diag::{Severity, SourceDiagnostic};
@@ -46,25 +47,41 @@ impl std::error::Error for RenderError {}
 /// The report templates in force: embedded, each overridable from `--template DIR`.
 pub struct Templates {
     files: Overlay,
+    /// The `--template` folder, to name an overriding file in an error.
+    dir: Option<PathBuf>,
 }
 
 impl Templates {
     pub fn embedded() -> Self {
         Templates {
             files: Overlay::embedded(&EMBEDDED),
+            dir: None,
         }
     }
 
     pub fn with_overrides(dir: &Path) -> Result<Self, RenderError> {
         let mut files = Overlay::embedded(&EMBEDDED);
         files.override_from(dir).map_err(RenderError)?;
-        Ok(Templates { files })
+        Ok(Templates {
+            files,
+            dir: Some(dir.to_path_buf()),
+        })
     }
 
     fn file(&self, path: &str) -> Result<&str, RenderError> {
         self.files
             .file(path)
             .ok_or_else(|| RenderError(format!("template file `{path}` is missing")))
+    }
+
+    /// Where a template file in force came from, as a user finds it: the `--template`
+    /// folder's file when it replaced the embedded one, else `templates/…` in the source.
+    fn shown_path(&self, path: &str) -> String {
+        let embedded = EMBEDDED.get_file(path).and_then(|f| f.contents_utf8());
+        match &self.dir {
+            Some(dir) if embedded != self.files.file(path) => dir.join(path).display().to_string(),
+            _ => format!("templates/{path}"),
+        }
     }
 
     /// The report's strings in one language.
@@ -74,7 +91,7 @@ impl Templates {
     ) -> Result<std::collections::BTreeMap<String, String>, RenderError> {
         let path = format!("i18n/{}.yaml", language_code(language));
         serde_yaml::from_str(self.file(&path)?)
-            .map_err(|e| RenderError(format!("templates/{path}: {e}")))
+            .map_err(|e| RenderError(format!("{}: {e}", self.shown_path(&path))))
     }
 }
 
@@ -85,12 +102,18 @@ fn language_code(language: Language) -> &'static str {
     }
 }
 
+/// The template every report is made from.
+const TEMPLATE_FILE: &str = "report.typ.j2";
+
 /// The Typst source of the report and the data it reads.
 pub struct ReportSource {
     pub typst: String,
     pub data_json: Vec<u8>,
     /// The case's document date: what `datetime.today()` gives in the report's world.
     pub today: Option<chrono::NaiveDate>,
+    /// The minijinja template the Typst source came from (as shown to a user, and its
+    /// text), to point a Typst error back at it.
+    template: (String, String),
 }
 
 /// Fills the template with the translations; the data goes beside it as JSON.
@@ -110,10 +133,19 @@ pub fn source(
     }
     let mut env = minijinja::Environment::new();
     env.add_filter("typst", typst_string);
-    let template = templates.file("report.typ.j2")?;
+    let shown = templates.shown_path(TEMPLATE_FILE);
+    let template = templates.file(TEMPLATE_FILE)?;
+    let jinja_error = |e: minijinja::Error| {
+        let line = e.line().map_or(String::new(), |l| format!(":{l}"));
+        let detail = e.detail().map_or(String::new(), |d| format!(": {d}"));
+        RenderError(format!("{shown}{line}: {}{detail}", e.kind()))
+    };
+    env.add_template(TEMPLATE_FILE, template)
+        .map_err(jinja_error)?;
     let typst = env
-        .render_str(template, minijinja::context! { t => translations })
-        .map_err(|e| RenderError(format!("templates/report.typ.j2: {e}")))?;
+        .get_template(TEMPLATE_FILE)
+        .and_then(|t| t.render(minijinja::context! { t => translations }))
+        .map_err(jinja_error)?;
     // The one place the data is written for Typst: its strings made printable here.
     let data_json = printable::to_json(data).map_err(|e| RenderError(e.to_string()))?;
     let today = chrono::NaiveDate::parse_from_str(&data.meta.iso_date, "%Y-%m-%d").ok();
@@ -121,6 +153,7 @@ pub fn source(
         typst,
         data_json,
         today,
+        template: (shown, template.to_owned()),
     })
 }
 
@@ -155,7 +188,7 @@ pub fn compile(source: &ReportSource) -> Result<PagedDocument, RenderError> {
         .with_world(|built| {
             let world = world::Dated::new(built, source.today);
             let output = typst::compile::<PagedDocument>(&world).output;
-            output.map_err(|errors| describe(&errors))
+            output.map_err(|errors| describe(&errors, &world, source))
         })
         .map_err(|e| e.to_string());
     compiled
@@ -163,12 +196,35 @@ pub fn compile(source: &ReportSource) -> Result<PagedDocument, RenderError> {
         .map_err(|e| RenderError(format!("the report could not be typeset: {e}")))
 }
 
-fn describe(errors: &[SourceDiagnostic]) -> String {
+/// Typst's errors, each at the template line it came from.
+fn describe(
+    errors: &[SourceDiagnostic],
+    world: &dyn typst::World,
+    source: &ReportSource,
+) -> String {
     errors
         .iter()
-        .map(describe_diagnostic)
+        .map(|d| {
+            let (shown, template) = &source.template;
+            let place = typst_line(world, d)
+                .and_then(|line| template_lines::origin(template, &source.typst, line))
+                .map_or(format!("{shown}: "), |at| format!("{shown}:{at}: "));
+            format!("{place}{}", describe_diagnostic(d))
+        })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// The 1-based line of the main Typst file a diagnostic points at.
+fn typst_line(world: &dyn typst::World, d: &SourceDiagnostic) -> Option<usize> {
+    use typst::WorldExt;
+    let id = d.span.id()?;
+    if id != world.main() {
+        return None;
+    }
+    let range = world.range(d.span)?;
+    let line = world.source(id).ok()?.lines().byte_to_line(range.start)?;
+    Some(line + 1)
 }
 
 /// A Typst diagnostic without hints meant for Typst's own command line (`--root`).
