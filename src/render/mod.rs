@@ -4,6 +4,7 @@
 
 mod data;
 mod figures;
+mod flag_summary;
 mod fonts;
 mod format;
 mod palette;
@@ -147,7 +148,11 @@ pub fn source(
         .and_then(|t| t.render(minijinja::context! { t => translations }))
         .map_err(jinja_error)?;
     // The one place the data is written for Typst: its strings made printable here.
-    let data_json = printable::to_json(data).map_err(|e| RenderError(e.to_string()))?;
+    let with_summary = WithFlagSummary {
+        data,
+        flag_summary: flag_summary::summarise(data),
+    };
+    let data_json = printable::to_json(&with_summary).map_err(|e| RenderError(e.to_string()))?;
     let today = chrono::NaiveDate::parse_from_str(&data.meta.iso_date, "%Y-%m-%d").ok();
     Ok(ReportSource {
         typst,
@@ -155,6 +160,15 @@ pub fn source(
         today,
         template: (shown, template.to_owned()),
     })
+}
+
+/// The data as the template reads it: the report's, and the flags counted by agency and
+/// rule beside them (`flag_summary`), for a flags section too long to show flag by flag.
+#[derive(serde::Serialize)]
+struct WithFlagSummary<'a> {
+    #[serde(flatten)]
+    data: &'a ReportData,
+    flag_summary: flag_summary::FlagSummary,
 }
 
 /// A Typst string literal holding `text` exactly (the template's only way to emit text).
