@@ -53,6 +53,21 @@ fn is_flagged(c: char) -> bool {
 
 /// The control characters of one value as written: (byte offset, written length, char).
 fn controls(written: &str) -> Vec<(usize, usize, char)> {
+    // An anchor or a tag may stand before the scalar (`&a "…"`, `!!str "…"`).
+    let mut body = written;
+    while body.starts_with(['&', '!']) {
+        body = body
+            .find(char::is_whitespace)
+            .map_or("", |end| body[end..].trim_start());
+    }
+    let skipped = written.len() - body.len();
+    scalar_controls(body)
+        .into_iter()
+        .map(|(offset, length, c)| (skipped + offset, length, c))
+        .collect()
+}
+
+fn scalar_controls(written: &str) -> Vec<(usize, usize, char)> {
     let Some(quoted) = written.strip_prefix('"') else {
         // Plain, single-quoted and block scalars have no escapes; a raw CR is a line break.
         return written
@@ -120,5 +135,6 @@ mod tests {
         assert!(controls(r"'a\x07'").is_empty() && controls(r"a \a").is_empty());
         assert_eq!(controls("a\u{7F}b"), [(1, 1, '\u{7F}')]);
         assert_eq!(controls("\"é\\b\""), [(3, 2, '\u{8}')]);
+        assert_eq!(controls("&a !!str \"\\a\""), [(10, 2, '\u{7}')]);
     }
 }
