@@ -383,6 +383,19 @@ fn w0109_notifier_named() {
     );
 }
 
+#[test]
+fn w0110_control_character() {
+    fixture(
+        "W0110",
+        "W0110",
+        &[Replace(
+            "case.yaml",
+            "summary: \"A plan was agreed with the family.\"",
+            "summary: \"A plan\\x07 was agreed\\r\\n with the family.\"",
+        )],
+    );
+}
+
 /// Every fault of a file is reported in one run, not only the first.
 #[test]
 fn all_faults_in_one_run() {

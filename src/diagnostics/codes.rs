@@ -73,6 +73,7 @@ codes! {
     ReviewOfNoFlag = "W0107", Warning, "a review of a flag that does not fire";
     NoLeadAgency = "W0108", Warning, "no lead agency: the rules that need one did not run";
     NotifierNamed = "W0109", Warning, "a confidential notification's summary names a person";
+    ControlCharacter = "W0110", Warning, "a control character in free text (the report leaves it out)";
 }
 
 #[cfg(test)]

@@ -91,6 +91,7 @@ pub fn check(case: &Path, methodology: &Methodology) -> Result<Checked, CheckFai
     let mut diagnostics = loaded.diagnostics;
     if let Some(case) = &loaded.case {
         diagnostics.extend(validate::validate(case, &vocabularies, &loaded.dropped_ids));
+        diagnostics.extend(validate::control_characters(&loaded.sources));
     }
     let mut analysis = None;
     if let (Some(case), false) = (&loaded.case, diagnostics.iter().any(Diagnostic::is_error)) {

@@ -4,14 +4,18 @@
 
 mod data;
 mod figures;
+mod fonts;
 mod format;
 mod palette;
+mod printable;
+mod template_lines;
+mod world;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 use typst::diag::{Severity, SourceDiagnostic};
-use typst_as_lib::{TypstAsLibError, TypstEngine};
+use typst_as_lib::TypstEngine;
 use typst_layout::PagedDocument;
 
 pub use data::{Document, Inputs, ReportData, build};
@@ -42,25 +46,41 @@ impl std::error::Error for RenderError {}
 /// The report templates in force: embedded, each overridable from `--template DIR`.
 pub struct Templates {
     files: Overlay,
+    /// The `--template` folder, to name an overriding file in an error.
+    dir: Option<PathBuf>,
 }
 
 impl Templates {
     pub fn embedded() -> Self {
         Templates {
             files: Overlay::embedded(&EMBEDDED),
+            dir: None,
         }
     }
 
     pub fn with_overrides(dir: &Path) -> Result<Self, RenderError> {
         let mut files = Overlay::embedded(&EMBEDDED);
         files.override_from(dir).map_err(RenderError)?;
-        Ok(Templates { files })
+        Ok(Templates {
+            files,
+            dir: Some(dir.to_path_buf()),
+        })
     }
 
     fn file(&self, path: &str) -> Result<&str, RenderError> {
         self.files
             .file(path)
             .ok_or_else(|| RenderError(format!("template file `{path}` is missing")))
+    }
+
+    /// Where a template file in force came from, as a user finds it: the `--template`
+    /// folder's file when it replaced the embedded one, else `templates/…` in the source.
+    fn shown_path(&self, path: &str) -> String {
+        let embedded = EMBEDDED.get_file(path).and_then(|f| f.contents_utf8());
+        match &self.dir {
+            Some(dir) if embedded != self.files.file(path) => dir.join(path).display().to_string(),
+            _ => format!("templates/{path}"),
+        }
     }
 
     /// The report's strings in one language.
@@ -70,14 +90,22 @@ impl Templates {
     ) -> Result<std::collections::BTreeMap<String, String>, RenderError> {
         let path = format!("i18n/{}.yaml", language.as_str());
         serde_yaml::from_str(self.file(&path)?)
-            .map_err(|e| RenderError(format!("templates/{path}: {e}")))
+            .map_err(|e| RenderError(format!("{}: {e}", self.shown_path(&path))))
     }
 }
+
+/// The template every report is made from.
+const TEMPLATE_FILE: &str = "report.typ.j2";
 
 /// The Typst source of the report and the data it reads.
 pub struct ReportSource {
     pub typst: String,
     pub data_json: Vec<u8>,
+    /// The case's document date: what `datetime.today()` gives in the report's world.
+    pub today: Option<chrono::NaiveDate>,
+    /// The minijinja template the Typst source came from (as shown to a user, and its
+    /// text), to point a Typst error back at it.
+    template: (String, String),
 }
 
 /// Fills the template with the translations; the data goes beside it as JSON.
@@ -97,12 +125,28 @@ pub fn source(
     }
     let mut env = minijinja::Environment::new();
     env.add_filter("typst", typst_string);
-    let template = templates.file("report.typ.j2")?;
+    let shown = templates.shown_path(TEMPLATE_FILE);
+    let template = templates.file(TEMPLATE_FILE)?;
+    let jinja_error = |e: minijinja::Error| {
+        let line = e.line().map_or(String::new(), |l| format!(":{l}"));
+        let detail = e.detail().map_or(String::new(), |d| format!(": {d}"));
+        RenderError(format!("{shown}{line}: {}{detail}", e.kind()))
+    };
+    env.add_template(TEMPLATE_FILE, template)
+        .map_err(jinja_error)?;
     let typst = env
-        .render_str(template, minijinja::context! { t => translations })
-        .map_err(|e| RenderError(format!("templates/report.typ.j2: {e}")))?;
-    let data_json = serde_json::to_vec(data).map_err(|e| RenderError(e.to_string()))?;
-    Ok(ReportSource { typst, data_json })
+        .get_template(TEMPLATE_FILE)
+        .and_then(|t| t.render(minijinja::context! { t => translations }))
+        .map_err(jinja_error)?;
+    // The one place the data is written for Typst: its strings made printable here.
+    let data_json = printable::to_json(data).map_err(|e| RenderError(e.to_string()))?;
+    let today = chrono::NaiveDate::parse_from_str(&data.case.meta.iso_date, "%Y-%m-%d").ok();
+    Ok(ReportSource {
+        typst,
+        data_json,
+        today,
+        template: (shown, template.to_owned()),
+    })
 }
 
 /// A Typst string literal holding `text` exactly (the template's only way to emit text).
@@ -123,28 +167,56 @@ fn typst_string(text: String) -> String {
     out
 }
 
-/// Compiles the report in a world of embedded fonts and two in-memory files.
+/// Compiles the report in a world of embedded fonts and two in-memory files, whose clock
+/// shows the case's date.
 pub fn compile(source: &ReportSource) -> Result<PagedDocument, RenderError> {
     let engine = TypstEngine::builder()
         .main_file((MAIN_FILE, source.typst.as_str()))
-        .fonts(typst_assets::fonts())
+        .fonts(fonts::all())
         .with_static_file_resolver([(DATA_FILE, source.data_json.clone())])
         .build();
-    let compiled = engine.compile::<PagedDocument>();
+    // `with_world` evicts Typst's cache afterwards, as the engine's own `compile` does.
+    let compiled = engine
+        .with_world(|built| {
+            let world = world::Dated::new(built, source.today);
+            let output = typst::compile::<PagedDocument>(&world).output;
+            output.map_err(|errors| describe(&errors, &world, source))
+        })
+        .map_err(|e| e.to_string());
     compiled
-        .output
-        .map_err(|e| RenderError(format!("the report could not be typeset: {}", describe(e))))
+        .and_then(|output| output)
+        .map_err(|e| RenderError(format!("the report could not be typeset: {e}")))
 }
 
-fn describe(error: TypstAsLibError) -> String {
-    match error {
-        TypstAsLibError::TypstSource(diagnostics) => diagnostics
-            .iter()
-            .map(describe_diagnostic)
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
+/// Typst's errors, each at the template line it came from.
+fn describe(
+    errors: &[SourceDiagnostic],
+    world: &dyn typst::World,
+    source: &ReportSource,
+) -> String {
+    errors
+        .iter()
+        .map(|d| {
+            let (shown, template) = &source.template;
+            let place = typst_line(world, d)
+                .and_then(|line| template_lines::origin(template, &source.typst, line))
+                .map_or(format!("{shown}: "), |at| format!("{shown}:{at}: "));
+            format!("{place}{}", describe_diagnostic(d))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The 1-based line of the main Typst file a diagnostic points at.
+fn typst_line(world: &dyn typst::World, d: &SourceDiagnostic) -> Option<usize> {
+    use typst::WorldExt;
+    let id = d.span.id()?;
+    if id != world.main() {
+        return None;
     }
+    let range = world.range(d.span)?;
+    let line = world.source(id).ok()?.lines().byte_to_line(range.start)?;
+    Some(line + 1)
 }
 
 /// A Typst diagnostic without hints meant for Typst's own command line (`--root`).

@@ -7,12 +7,15 @@ mod references;
 mod residence;
 mod reviews;
 mod settings;
+mod text;
 
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostics::Diagnostic;
 use crate::methodology::{Methodology, MethodologyError, WordList};
 use crate::model::{Case, Event, Id};
+
+pub use text::control_characters;
 
 /// The extendable vocabularies a case is checked against (from the methodology).
 pub struct OpenVocabularies {

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::chronology::{Cited, cite_event, cite_events};
+use super::flag_summary::{self, FlagSummary};
 use super::{Context, Inputs, NONE, front, text};
 use crate::analysis::{Flag, KnowledgeMatrix};
 use crate::methodology::{MethodologyError, key};
@@ -21,6 +22,9 @@ pub struct AnalysisSections {
     /// The ids of the flags anchored on each event, by event id (the chronology's column).
     pub event_flags: BTreeMap<String, Vec<String>>,
     pub flags: Vec<FlagRow>,
+    /// The flags counted by agency and rule, for a flags section too long to show them one
+    /// by one.
+    pub flag_summary: FlagSummary,
     pub episodes: Vec<EpisodeRow>,
     pub findings: Vec<FindingRow>,
     pub recommendations: Vec<RecommendationRow>,
@@ -121,8 +125,13 @@ pub struct DataQualityRow {
     pub place: String,
 }
 
-pub(super) fn build(cx: &Context, inputs: &Inputs) -> Result<AnalysisSections, MethodologyError> {
+pub(super) fn build(
+    cx: &Context,
+    inputs: &Inputs,
+    case: &front::CaseSections,
+) -> Result<AnalysisSections, MethodologyError> {
     let flags = &cx.view.flags;
+    let flag_rows: Vec<FlagRow> = flags.iter().map(|f| flag_row(cx, f)).collect();
     let event_flags = crate::analysis::flag_ids_by_event(flags)
         .into_iter()
         .map(|(event, ids)| (event.to_owned(), ids))
@@ -136,7 +145,8 @@ pub(super) fn build(cx: &Context, inputs: &Inputs) -> Result<AnalysisSections, M
         handoffs: handoffs(cx),
         knowledge: knowledge(cx, &crate::analysis::who_knew_what(cx.case, cx.analysis)),
         event_flags,
-        flags: flags.iter().map(|f| flag_row(cx, f)).collect(),
+        flag_summary: flag_summary::summarise(&flag_rows, &case.agencies, &case.rules),
+        flags: flag_rows,
         episodes: episodes(cx),
         findings: findings(cx),
         recommendations: recommendations(cx),

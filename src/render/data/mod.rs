@@ -8,6 +8,7 @@
 
 mod analysis;
 mod chronology;
+mod flag_summary;
 mod front;
 mod quality;
 mod worksheet;
@@ -181,7 +182,7 @@ pub fn build(inputs: &Inputs) -> Result<ReportData, MethodologyError> {
     let sections = front::build(&cx, inputs)?;
     let analysis = match inputs.document {
         Document::Worksheet => None,
-        Document::Report | Document::Answers => Some(analysis::build(&cx, inputs)?),
+        Document::Report | Document::Answers => Some(analysis::build(&cx, inputs, &sections)?),
     };
     let questions = match inputs.document {
         Document::Report => Vec::new(),
