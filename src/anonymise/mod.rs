@@ -123,6 +123,32 @@ pub struct Pseudonym {
 }
 
 impl Plan {
+    /// The names of agencies and people the copy leaves out (a confidential notifier's) are
+    /// still removed wherever a text names them.
+    fn remove_names_left_out(&mut self, case: &Case, copy: &Case, notifier: &str) {
+        for agency in &case.agencies {
+            if copy.agency(agency.id.as_str()).is_none() {
+                self.terms.push(Term {
+                    text: agency.name.value.clone(),
+                    replacement: notifier.to_owned(),
+                });
+            }
+        }
+        for person in &case.people {
+            if !copy.people.iter().any(|p| p.id.value == person.id.value) {
+                self.terms
+                    .extend(
+                        std::iter::once(&person.label)
+                            .chain(&person.aliases)
+                            .map(|name| Term {
+                                text: name.value.clone(),
+                                replacement: self.placeholders.removed.clone(),
+                            }),
+                    );
+            }
+        }
+    }
+
     pub fn new(
         case: &Case,
         methodology: &Methodology,
@@ -289,11 +315,18 @@ pub fn anonymise(
     methodology: &Methodology,
     options: &Options,
 ) -> Result<Anonymised, MethodologyError> {
-    let plan = Plan::new(case, methodology, options.keep_agencies)?;
+    // The copy holds the case as every output shows it, a confidential notifier hidden as in
+    // the report; the names of what that left out are still removed from every text.
+    let notifier = methodology
+        .messages(case.meta.language)?
+        .word(crate::methodology::key::NOTIFIER);
+    let shown = crate::pipeline::Redacted::new(case, notifier.clone());
+    let mut plan = Plan::new(&shown.case, methodology, options.keep_agencies)?;
+    plan.remove_names_left_out(case, &shown.case, &notifier);
     let scrubber = Scrubber::new(&plan.terms, options.shift, &plan.placeholders)
         .map_err(|e| MethodologyError(format!("a name to remove makes no pattern: {e}")))?;
     let copy = write::Copy {
-        case,
+        case: &shown.case,
         plan: &plan,
         scrubber: &scrubber,
         shift: options.shift,
@@ -307,32 +340,33 @@ pub fn anonymise(
             ("new_id", options.case_id.clone()),
         ]),
         shift_days: options.shift.days,
+        // What the copy left out (a confidential notifier) has no counterpart to map to.
         people: case
             .people
             .iter()
-            .map(|p| {
-                let new = &plan.people[p.id.as_str()];
-                MapEntry {
+            .filter_map(|p| {
+                let new = plan.people.get(p.id.as_str())?;
+                Some(MapEntry {
                     id: p.id.as_str(),
                     name: &p.label.value,
                     aliases: p.aliases.iter().map(|a| a.value.as_str()).collect(),
                     new_id: &new.id,
                     new_name: &new.name,
-                }
+                })
             })
             .collect(),
         agencies: case
             .agencies
             .iter()
-            .map(|a| {
-                let new = &plan.agencies[a.id.as_str()];
-                MapEntry {
+            .filter_map(|a| {
+                let new = plan.agencies.get(a.id.as_str())?;
+                Some(MapEntry {
                     id: a.id.as_str(),
                     name: &a.name.value,
                     aliases: Vec::new(),
                     new_id: &new.id,
                     new_name: &new.name,
-                }
+                })
             })
             .collect(),
         ids: plan

@@ -3,7 +3,7 @@
 
 mod view;
 
-pub use view::CaseView;
+pub use view::{CaseView, Redacted};
 
 use std::path::Path;
 

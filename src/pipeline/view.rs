@@ -36,13 +36,27 @@ pub struct CaseView {
     pub messages: Messages,
 }
 
-impl CaseView {
-    pub fn new(case: &Case, flags: &[Flag], messages: Messages) -> CaseView {
+/// A case with its confidential notifiers hidden, and what was hidden: the part of the view
+/// that `anonymise` also applies, so a shared copy hides what every output hides.
+pub struct Redacted {
+    pub case: Case,
+    /// The confidential notifications whose sender was replaced.
+    hidden_events: HashSet<Id>,
+    /// The agencies left out: they appeared only as hidden senders.
+    removed: BTreeSet<Id>,
+}
+
+impl Redacted {
+    /// `notifier` names the neutral agency in the case's language.
+    pub fn new(case: &Case, notifier: String) -> Redacted {
         let mut shown = case.clone();
-        let notifier = notifier_id(case);
+        let notifier_id = notifier_id(case);
         let child = case.child().map(|c| c.id.value.clone());
         let mut hidden_senders: BTreeSet<Id> = BTreeSet::new();
         let mut hidden_events: HashSet<Id> = HashSet::new();
+        // The neutral agency stands in the country a notification reached: a case's files
+        // hold only real country codes.
+        let mut country = None;
         for event in shown.events.iter_mut().filter(|e| e.notifier_confidential) {
             event.source = None;
             event.action = None;
@@ -51,15 +65,22 @@ impl CaseView {
             if event.hides_sender() {
                 hidden_senders.insert(event.agency.value.clone());
                 hidden_events.insert(event.id.value.clone());
-                event.agency.value = notifier.clone();
+                event.agency.value = notifier_id.clone();
+                if country.is_none() {
+                    country = event
+                        .to
+                        .as_ref()
+                        .and_then(|to| case.agency(to.as_str()))
+                        .map(|a| a.country.value.clone());
+                }
             }
         }
         if !hidden_senders.is_empty() {
             shown.agencies.push(Agency {
-                id: Spanned::new(notifier, Span::default()),
-                name: Spanned::new(messages.word(key::NOTIFIER), Span::default()),
+                id: Spanned::new(notifier_id, Span::default()),
+                name: Spanned::new(notifier, Span::default()),
                 kind: Spanned::new(AgencyKind::Other, Span::default()),
-                country: Spanned::new(String::new(), Span::default()),
+                country: Spanned::new(country.unwrap_or_else(|| "EE".to_owned()), Span::default()),
                 lead: false,
             });
         }
@@ -94,14 +115,35 @@ impl CaseView {
         shown
             .people
             .retain(|p| !hidden_people.contains(&p.id.value));
-
-        let names_removed = |text: &str| {
-            text.split(':')
-                .any(|part| removed.iter().any(|r| r.as_str() == part))
+        let mut redacted = Redacted {
+            case: shown,
+            hidden_events,
+            removed,
         };
-        for finding in &mut shown.findings {
-            finding.evidence.retain(|item| !names_removed(&item.value));
+        let removed = redacted.removed.clone();
+        for finding in &mut redacted.case.findings {
+            finding
+                .evidence
+                .retain(|item| !names_removed(&removed, &item.value));
         }
+        redacted
+    }
+}
+
+/// Whether a flag id or evidence item names an agency the view leaves out.
+fn names_removed(removed: &BTreeSet<Id>, text: &str) -> bool {
+    text.split(':')
+        .any(|part| removed.iter().any(|r| r.as_str() == part))
+}
+
+impl CaseView {
+    pub fn new(case: &Case, flags: &[Flag], messages: Messages) -> CaseView {
+        let Redacted {
+            case: shown,
+            hidden_events,
+            removed,
+        } = Redacted::new(case, messages.word(key::NOTIFIER));
+        let names_removed = |text: &str| names_removed(&removed, text);
         let flags = flags
             .iter()
             .filter(|flag| !names_removed(&flag.id.to_string()))
