@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::chronology::{Cited, cite_event, cite_events};
-use super::flag_summary::{self, FlagSummary};
+use super::flag_summary::{self, Counted, FlagSummary, RuleHeading};
 use super::{Context, Inputs, NONE, front, text};
 use crate::analysis::{Flag, KnowledgeMatrix};
 use crate::methodology::{MethodologyError, key};
@@ -145,7 +145,29 @@ pub(super) fn build(
         handoffs: handoffs(cx),
         knowledge: knowledge(cx, &crate::analysis::who_knew_what(cx.case, cx.analysis)),
         event_flags,
-        flag_summary: flag_summary::summarise(&flag_rows, &case.agencies, &case.rules),
+        flag_summary: flag_summary::summarise(
+            &flag_rows
+                .iter()
+                .map(|f| Counted {
+                    id: &f.id,
+                    agency: &f.agency,
+                })
+                .collect::<Vec<_>>(),
+            &case
+                .agencies
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>(),
+            &case
+                .rules
+                .iter()
+                .map(|r| RuleHeading {
+                    code: &r.code,
+                    name: &r.name,
+                    severity: &r.severity,
+                })
+                .collect::<Vec<_>>(),
+        ),
         flags: flag_rows,
         episodes: episodes(cx),
         findings: findings(cx),

@@ -7,8 +7,18 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::analysis::FlagRow;
-use super::front::{AgencyRow, RuleRow};
+/// A flag as counted: its id and the agency it hangs on, as the report names it.
+pub struct Counted<'a> {
+    pub id: &'a str,
+    pub agency: &'a str,
+}
+
+/// A rule of the catalogue as a group's heading shows it.
+pub struct RuleHeading<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub severity: &'a str,
+}
 
 #[derive(Serialize)]
 pub struct FlagSummary {
@@ -44,27 +54,28 @@ fn code_of(id: &str) -> &str {
     id.split(':').next().unwrap_or(id)
 }
 
+/// `agencies` are the names of the report's agency table, in its order.
 pub(super) fn summarise(
-    flags: &[FlagRow],
-    agencies: &[AgencyRow],
-    rules: &[RuleRow],
+    flags: &[Counted],
+    agencies: &[&str],
+    rules: &[RuleHeading],
 ) -> FlagSummary {
-    let mut codes: Vec<&str> = flags.iter().map(|f| code_of(&f.id)).collect();
+    let mut codes: Vec<&str> = flags.iter().map(|f| code_of(f.id)).collect();
     codes.sort_unstable();
     codes.dedup();
     let column: HashMap<&str, usize> = codes.iter().enumerate().map(|(i, c)| (*c, i)).collect();
 
     // Agencies in the order of the report's agency table; a flag anchored nowhere (`—`) or
     // at an agency the table does not show comes after them, in order of appearance.
-    let anchored: HashSet<&str> = flags.iter().map(|f| f.agency.as_str()).collect();
+    let anchored: HashSet<&str> = flags.iter().map(|f| f.agency).collect();
     let mut agencies: Vec<&str> = agencies
         .iter()
-        .map(|a| a.name.as_str())
+        .copied()
         .filter(|name| anchored.contains(name))
         .collect();
     for flag in flags {
-        if !agencies.contains(&flag.agency.as_str()) {
-            agencies.push(&flag.agency);
+        if !agencies.contains(&flag.agency) {
+            agencies.push(flag.agency);
         }
     }
     let row_of: HashMap<&str, usize> = agencies.iter().enumerate().map(|(i, a)| (*a, i)).collect();
@@ -73,10 +84,7 @@ pub(super) fn summarise(
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); codes.len()];
     for (i, flag) in flags.iter().enumerate() {
         // Both are there: the columns and rows were made from these very flags.
-        if let (Some(&c), Some(&r)) = (
-            column.get(code_of(&flag.id)),
-            row_of.get(flag.agency.as_str()),
-        ) {
+        if let (Some(&c), Some(&r)) = (column.get(code_of(flag.id)), row_of.get(flag.agency)) {
             counts[r][c] += 1;
             groups[c].push(i);
         }
@@ -98,8 +106,8 @@ pub(super) fn summarise(
             .zip(groups)
             .map(|(code, flags)| RuleFlags {
                 code: (*code).to_owned(),
-                name: rule(code).map_or(String::new(), |r| r.name.clone()),
-                severity: rule(code).map_or(String::new(), |r| r.severity.clone()),
+                name: rule(code).map_or(String::new(), |r| r.name.to_owned()),
+                severity: rule(code).map_or(String::new(), |r| r.severity.to_owned()),
                 flags,
             })
             .collect(),
