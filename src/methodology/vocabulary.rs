@@ -27,6 +27,10 @@ pub struct Word {
     pub id: String,
     pub et: String,
     pub en: String,
+    /// Former labels, still understood where people type a word (an agency's spreadsheet
+    /// made with an older chronology-request form), never shown.
+    #[serde(default)]
+    pub also: Vec<String>,
 }
 
 /// `methodology/vocabulary/<name>.yaml`.
@@ -45,15 +49,17 @@ impl WordList {
         self.words.iter().any(|w| w.id == id)
     }
 
-    /// The word a person typed: its id, or its Estonian or English label, in any case.
+    /// The word a person typed: its id, or its Estonian, English or a former label, in any
+    /// case.
     pub fn resolve(&self, typed: &str) -> Option<&str> {
-        let typed = typed.trim();
+        let typed = typed.trim().to_lowercase();
         self.words
             .iter()
             .find(|w| {
                 [&w.id, &w.et, &w.en]
-                    .iter()
-                    .any(|name| name.to_lowercase() == typed.to_lowercase())
+                    .into_iter()
+                    .chain(&w.also)
+                    .any(|name| name.to_lowercase() == typed)
             })
             .map(|w| w.id.as_str())
     }
