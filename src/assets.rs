@@ -26,7 +26,7 @@ impl Overlay {
             format!(
                 "cannot read {}: {}",
                 path.display(),
-                crate::load::io_reason(&e)
+                crate::files::io_reason(&e)
             )
         };
         let mut stack = vec![dir.to_path_buf()];

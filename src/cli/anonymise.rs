@@ -3,11 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{
-    CliError, MethodologyArgs, Status, absolute, analysed_case, print_out, write_atomically,
-};
+use super::{CliError, MethodologyArgs, Status, analysed_case, print_out};
 use crate::anonymise::{self, Options};
 use crate::diagnostics::render_human;
+use crate::files::{absolute, write_atomically};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -65,7 +64,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         CliError(format!(
             "cannot create {}: {}",
             parent.display(),
-            crate::load::io_reason(&e)
+            crate::files::io_reason(&e)
         ))
     })?;
     let staging = tempfile::Builder::new()
@@ -75,7 +74,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
             CliError(format!(
                 "cannot write in {}: {}",
                 parent.display(),
-                crate::load::io_reason(&e)
+                crate::files::io_reason(&e)
             ))
         })?;
     for (path, text) in &copy.files {
@@ -98,7 +97,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
             CliError(format!(
                 "cannot replace {}: {}",
                 args.output.display(),
-                crate::load::io_reason(&e)
+                crate::files::io_reason(&e)
             ))
         })?;
     }
@@ -108,7 +107,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         CliError(format!(
             "cannot write {}: {}",
             args.output.display(),
-            crate::load::io_reason(&e)
+            crate::files::io_reason(&e)
         ))
     })?;
     for word in &copy.leftover_words {
@@ -130,7 +129,7 @@ fn write_new(path: &Path, text: &str) -> Result<(), CliError> {
         CliError(format!(
             "cannot write {}: {}",
             path.display(),
-            crate::load::io_reason(&e)
+            crate::files::io_reason(&e)
         ))
     };
     if let Some(folder) = path.parent() {

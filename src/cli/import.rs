@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::{CliError, MethodologyArgs, Status, print_out, write_atomically};
+use super::{CliError, MethodologyArgs, Status, print_out};
+use crate::files::write_atomically;
 use crate::import::columns::ColumnMap;
 use crate::import::rows::{Vocabularies, read_rows};
 use crate::import::{chronology_yaml, grid};

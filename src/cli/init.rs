@@ -98,7 +98,7 @@ fn create_folder_whole(dir: &Path, files: &[(&str, String)]) -> Result<(), CliEr
         CliError(format!(
             "cannot write {}: {}",
             what.display(),
-            crate::load::io_reason(&e)
+            crate::files::io_reason(&e)
         ))
     };
     std::fs::create_dir_all(&parent).map_err(|e| fail(&parent, e))?;

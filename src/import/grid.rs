@@ -45,7 +45,7 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Grid, String> {
             if sheet.is_some() {
                 return Err("`--sheet` names a sheet of a workbook; a CSV file has none".into());
             }
-            let bytes = std::fs::read(path).map_err(|e| crate::load::io_reason(&e))?;
+            let bytes = std::fs::read(path).map_err(|e| crate::files::io_reason(&e))?;
             read_csv(&bytes)
         }
         "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path, sheet),

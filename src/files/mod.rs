@@ -1,0 +1,9 @@
+//! File I/O for every stage that touches the file system (the loader, the embedded assets'
+//! overrides, import, the commands' outputs), below all of them: what may be read, how
+//! much, and how an output is written.
+
+mod read;
+mod write;
+
+pub use read::{MAX_FILE_BYTES, ReadFailure, io_reason, read_bytes, read_text};
+pub use write::{WriteError, absolute, write_atomically};

@@ -1,0 +1,110 @@
+//! Reading a file the tool was told to read: never more than a cap, and (for text) only
+//! UTF-8.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+/// No case file may be larger (the format's limit; checked before parsing). Methodology
+/// and template files that are parsed get the same cap.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a file could not be read at all (the caller decides the code and the place).
+#[derive(Debug)]
+pub enum ReadFailure {
+    Io(std::io::Error),
+    TooLarge(u64),
+    /// Not UTF-8: the text as far as it can be shown, and where the first bad byte is.
+    NotUtf8 {
+        lossy: String,
+        line: u32,
+        column: u32,
+    },
+}
+
+impl From<std::io::Error> for ReadFailure {
+    fn from(e: std::io::Error) -> Self {
+        ReadFailure::Io(e)
+    }
+}
+
+impl ReadFailure {
+    /// The text to keep for snippets, and the place to point at.
+    pub fn place(&self) -> Option<(&str, u32, u32)> {
+        match self {
+            ReadFailure::NotUtf8 {
+                lossy,
+                line,
+                column,
+            } => Some((lossy, *line, *column)),
+            _ => None,
+        }
+    }
+
+    /// The reason, without the file's name (the caller names it).
+    pub fn describe(&self) -> String {
+        match self {
+            ReadFailure::Io(e) => format!("cannot read the file: {}", io_reason(e)),
+            ReadFailure::TooLarge(size) => format!(
+                "the file is {:.1} MiB; a case file may be at most 16 MiB",
+                *size as f64 / (1024.0 * 1024.0)
+            ),
+            ReadFailure::NotUtf8 { .. } => "the file is not UTF-8 text".to_owned(),
+        }
+    }
+
+    /// The reason in a phrase that follows "cannot read FILE: ".
+    pub fn reason(&self) -> String {
+        match self {
+            ReadFailure::Io(e) => io_reason(e),
+            other => other.describe(),
+        }
+    }
+}
+
+/// The I/O error's reason without the OS's error number.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
+        _ => {
+            let text = e.to_string();
+            text.split(" (os error").next().unwrap_or(&text).to_owned()
+        }
+    }
+}
+
+/// A file's bytes, refused when over `cap` (checked before reading, and again while
+/// reading: the file may grow in between).
+pub fn read_bytes(path: &Path, cap: u64) -> Result<Vec<u8>, ReadFailure> {
+    let file = File::open(path)?;
+    let size = file.metadata()?.len();
+    if size > cap {
+        return Err(ReadFailure::TooLarge(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(ReadFailure::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// A file's text, refusing files over [`MAX_FILE_BYTES`] and non-UTF-8 files
+/// before anything parses them.
+pub fn read_text(path: &Path) -> Result<String, ReadFailure> {
+    let bytes = read_bytes(path, MAX_FILE_BYTES)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).expect("prefix is valid");
+        let line = valid.matches('\n').count() as u32 + 1;
+        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        ReadFailure::NotUtf8 {
+            lossy,
+            line,
+            column,
+        }
+    })
+}
