@@ -5,5 +5,5 @@
 mod read;
 mod write;
 
-pub use read::{MAX_FILE_BYTES, ReadFailure, io_reason, read_bytes, read_text};
+pub use read::{MAX_FILE_BYTES, ReadFailure, io_reason, open_regular, read_bytes, read_text};
 pub use write::{WriteError, absolute, write_atomically};

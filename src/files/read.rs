@@ -1,7 +1,7 @@
-//! Reading a file the tool was told to read: never more than a cap, and (for text) only
-//! UTF-8.
+//! Reading a file the tool was told to read: only a regular file, never more than a cap,
+//! and (for text) only UTF-8. Nothing here blocks on a FIFO or a device.
 
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::Read;
 use std::path::Path;
 
@@ -13,6 +13,8 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 #[derive(Debug)]
 pub enum ReadFailure {
     Io(std::io::Error),
+    /// Not a regular file (a FIFO, a socket, a device, a folder): what it is instead.
+    NotRegular(&'static str),
     TooLarge(u64),
     /// Not UTF-8: the text as far as it can be shown, and where the first bad byte is.
     NotUtf8 {
@@ -45,6 +47,7 @@ impl ReadFailure {
     pub fn describe(&self) -> String {
         match self {
             ReadFailure::Io(e) => format!("cannot read the file: {}", io_reason(e)),
+            ReadFailure::NotRegular(what) => format!("it is {what}, not a regular file"),
             ReadFailure::TooLarge(size) => format!(
                 "the file is {:.1} MiB; a case file may be at most 16 MiB",
                 *size as f64 / (1024.0 * 1024.0)
@@ -75,10 +78,61 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// A file's bytes, refused when over `cap` (checked before reading, and again while
-/// reading: the file may grow in between).
+/// What a file that is not a regular file is, in words.
+pub fn kind_of(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else if file_type.is_symlink() {
+        "a symbolic link"
+    } else if file_type.is_file() {
+        "a regular file"
+    } else {
+        "a special file"
+    }
+}
+
+/// Opens `path` (following links) for reading if it is a regular file. Opening a FIFO
+/// blocks until someone writes to it, and a device may never end: both are refused by
+/// their metadata before opening, and, since the path may be swapped between that look
+/// and the open, opened without blocking and checked again on the open file.
+pub fn open_regular(path: &Path) -> Result<File, ReadFailure> {
+    let metadata = std::fs::metadata(path)?;
+    if !metadata.is_file() {
+        return Err(ReadFailure::NotRegular(kind_of(metadata.file_type())));
+    }
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // For a regular file O_NONBLOCK changes nothing; for a FIFO it makes open return.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(ReadFailure::NotRegular(kind_of(metadata.file_type())));
+    }
+    Ok(file)
+}
+
+/// A regular file's bytes, refused when over `cap` (checked before reading, and again
+/// while reading: the file may grow in between).
 pub fn read_bytes(path: &Path, cap: u64) -> Result<Vec<u8>, ReadFailure> {
-    let file = File::open(path)?;
+    let file = open_regular(path)?;
     let size = file.metadata()?.len();
     if size > cap {
         return Err(ReadFailure::TooLarge(size));
@@ -91,7 +145,7 @@ pub fn read_bytes(path: &Path, cap: u64) -> Result<Vec<u8>, ReadFailure> {
     Ok(bytes)
 }
 
-/// A file's text, refusing files over [`MAX_FILE_BYTES`] and non-UTF-8 files
+/// A regular file's text, refusing files over [`MAX_FILE_BYTES`] and non-UTF-8 files
 /// before anything parses them.
 pub fn read_text(path: &Path) -> Result<String, ReadFailure> {
     let bytes = read_bytes(path, MAX_FILE_BYTES)?;

@@ -1,9 +1,12 @@
 //! A spreadsheet as a grid of cells with their places: CSV (UTF-8, `,` `;` or tab) or a
 //! workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
 
+use std::io::{BufReader, Read, Seek};
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx};
+
+use crate::files;
 
 /// One cell: its text as the spreadsheet shows it, and the date and time when the
 /// spreadsheet stored a date (a workbook's date cell, not text).
@@ -45,10 +48,18 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Grid, String> {
             if sheet.is_some() {
                 return Err("`--sheet` names a sheet of a workbook; a CSV file has none".into());
             }
-            let bytes = std::fs::read(path).map_err(|e| crate::files::io_reason(&e))?;
+            // A FIFO or a device would block or never end: refused unopened.
+            let mut bytes = Vec::new();
+            files::open_regular(path)
+                .map_err(|failure| failure.reason())?
+                .read_to_end(&mut bytes)
+                .map_err(|e| files::io_reason(&e))?;
             read_csv(&bytes)
         }
-        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path, sheet),
+        "xlsx" | "xlsm" | "xls" | "ods" => {
+            let file = files::open_regular(path).map_err(|failure| failure.reason())?;
+            read_workbook(open_workbook(BufReader::new(file), &extension)?, sheet)
+        }
         _ => Err("not a spreadsheet: give a .csv or .xlsx file (also .xls or .ods)".into()),
     }
 }
@@ -107,9 +118,23 @@ fn delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
-fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Grid, String> {
-    let mut workbook =
-        calamine::open_workbook_auto(path).map_err(|e| format!("not a readable workbook: {e}"))?;
+/// The workbook `reader` holds, read as its extension says (calamine would open the path
+/// itself, unchecked).
+fn open_workbook<RS: Read + Seek>(reader: RS, extension: &str) -> Result<Sheets<RS>, String> {
+    fn unreadable(e: impl std::fmt::Display) -> String {
+        format!("not a readable workbook: {e}")
+    }
+    match extension {
+        "xls" => Xls::new(reader).map(Sheets::Xls).map_err(unreadable),
+        "ods" => Ods::new(reader).map(Sheets::Ods).map_err(unreadable),
+        _ => Xlsx::new(reader).map(Sheets::Xlsx).map_err(unreadable),
+    }
+}
+
+fn read_workbook<RS: Read + Seek>(
+    mut workbook: Sheets<RS>,
+    sheet: Option<&str>,
+) -> Result<Grid, String> {
     let names = workbook.sheet_names();
     let name = match sheet {
         Some(wanted) => names

@@ -72,10 +72,10 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
     };
     let text = match read_text(&case_path) {
         Ok(text) => text,
-        Err(ReadFailure::Io(e)) => {
+        Err(failure @ (ReadFailure::Io(_) | ReadFailure::NotRegular(_))) => {
             return Err(CaseNotReadable {
                 path: case_path,
-                reason: io_reason(&e),
+                reason: failure.reason(),
             });
         }
         Err(failure) => {
@@ -307,6 +307,17 @@ fn load_chronologies(
                     )
                     .at(&path.span)
                     .label("listed here"),
+                    // A FIFO or a device would block or never end: refused unopened.
+                    ReadFailure::NotRegular(what) => Diagnostic::new(
+                        Code::UnreadableFile,
+                        format!(
+                            "chronology file `{}` is {what}, not a regular file",
+                            path.value
+                        ),
+                    )
+                    .at(&path.span)
+                    .label("not a regular file")
+                    .help("list the agency's YAML file itself"),
                     other => file_fault(&mut loaded.sources, path.value.clone(), other),
                 };
                 loaded.diagnostics.push(diagnostic);

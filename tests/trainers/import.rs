@@ -439,3 +439,32 @@ fn ids_are_quoted_extra_cells_refused_and_a_confidential_row_does_not_name_its_s
         run.stderr
     );
 }
+
+#[test]
+fn a_fifo_given_to_import_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["rows.csv", "rows.xlsx"] {
+        let pipe = dir.path().join(name);
+        if !make_fifo(&pipe) {
+            return;
+        }
+        let out = dir.path().join("school.yaml");
+        let run = run_briefly(&[
+            "import",
+            pipe.to_str().unwrap(),
+            "--agency",
+            "school",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!(
+                "{name}: it is a named pipe (FIFO), not a regular file"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert!(!out.exists());
+    }
+}
