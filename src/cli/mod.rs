@@ -138,7 +138,11 @@ pub struct TemplateArgs {
 impl TemplateArgs {
     pub fn load(&self) -> Result<Templates, CliError> {
         match &self.template {
-            Some(dir) => Ok(Templates::with_overrides(dir)?),
+            Some(dir) => {
+                let templates = Templates::with_overrides(dir)?;
+                print_warnings(templates.override_warnings());
+                Ok(templates)
+            }
             None => Ok(Templates::embedded()),
         }
     }
@@ -147,9 +151,19 @@ impl TemplateArgs {
 impl MethodologyArgs {
     pub fn load(&self) -> Result<Methodology, CliError> {
         match &self.methodology {
-            Some(dir) => Ok(Methodology::with_overrides(dir)?),
+            Some(dir) => {
+                let methodology = Methodology::with_overrides(dir)?;
+                print_warnings(methodology.override_warnings());
+                Ok(methodology)
+            }
             None => Ok(Methodology::embedded()),
         }
+    }
+}
+
+fn print_warnings(warnings: &[String]) {
+    for warning in warnings {
+        eprintln!("warning: {warning}");
     }
 }
 

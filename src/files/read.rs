@@ -49,7 +49,7 @@ impl ReadFailure {
             ReadFailure::Io(e) => format!("cannot read the file: {}", io_reason(e)),
             ReadFailure::NotRegular(what) => format!("it is {what}, not a regular file"),
             ReadFailure::TooLarge(size) => format!(
-                "the file is {:.1} MiB; a case file may be at most 16 MiB",
+                "the file is {:.1} MiB; a file may be at most 16 MiB",
                 *size as f64 / (1024.0 * 1024.0)
             ),
             ReadFailure::NotUtf8 { .. } => "the file is not UTF-8 text".to_owned(),

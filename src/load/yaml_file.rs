@@ -6,9 +6,6 @@ use saphyr::{LoadableYamlNode, MarkedYaml, ScanError};
 use crate::diagnostics::{Code, Diagnostic, SourceFile};
 use crate::model::FileId;
 
-/// Deeper flow nesting is refused before parsing: libyaml's cost grows with the square of it.
-const MAX_FLOW_DEPTH: usize = 128;
-
 pub type Node = MarkedYaml<'static>;
 
 /// Where values may stand in a file that did not parse: after each line's first `: `, or
@@ -50,23 +47,10 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Diagnostic> {
     // Depth is capped before parsing: libyaml-style parsers spend quadratic time on deep
     // flow nesting, and a deep tree overflows the stack. Aliases are capped by saphyr's
     // own expansion budget, duplicate keys refused at the key.
-    if let Some((line, column)) = too_deep_flow(text) {
-        return Err(Diagnostic::new(
-            Code::YamlSyntax,
-            format!("nesting deeper than {MAX_FLOW_DEPTH} levels"),
-        )
-        .at(&at(line, column))
-        .label("too deep"));
-    }
-    if let Some(line) = too_deep_block(text) {
-        return Err(Diagnostic::new(
-            Code::YamlSyntax,
-            format!(
-                "indentation deeper than {MAX_BLOCK_COLUMN} columns: nesting this deep is refused"
-            ),
-        )
-        .at(&at(line, 1))
-        .label("too deep"));
+    if let Some(deep) = crate::files::too_deep(text) {
+        return Err(Diagnostic::new(Code::YamlSyntax, deep.message)
+            .at(&at(deep.line, deep.column))
+            .label("too deep"));
     }
     let mut documents = MarkedYaml::load_from_str(text).map_err(|e: ScanError| {
         let m = e.marker();
@@ -82,76 +66,6 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Diagnostic> {
         )
         .help("remove the second `---`")),
     }
-}
-
-/// How far a block structure may be indented, counting each leading `- `, `? ` or `: `
-/// indicator as two columns (`- - - x` nests as deeply as indentation does).
-const MAX_BLOCK_COLUMN: usize = 256;
-
-/// The first line whose block nesting runs deeper than the cap.
-fn too_deep_block(text: &str) -> Option<u32> {
-    for (index, line) in text.lines().enumerate() {
-        let mut rest = line.trim_start_matches(' ');
-        let mut column = line.len() - rest.len();
-        while let Some(after) = rest
-            .strip_prefix("- ")
-            .or_else(|| rest.strip_prefix("? "))
-            .or_else(|| rest.strip_prefix(": "))
-        {
-            let trimmed = after.trim_start_matches(' ');
-            column += rest.len() - trimmed.len();
-            rest = trimmed;
-            if column > MAX_BLOCK_COLUMN {
-                break;
-            }
-        }
-        if column > MAX_BLOCK_COLUMN {
-            return Some(index as u32 + 1);
-        }
-    }
-    None
-}
-
-/// The position of the first flow bracket nested deeper than the cap, found by a cheap
-/// scan that skips quoted strings and comments. It only bounds the parser's work; the
-/// parser still judges the syntax.
-fn too_deep_flow(text: &str) -> Option<(u32, u32)> {
-    let mut depth = 0usize;
-    let (mut line, mut column) = (1u32, 0u32);
-    let mut quote: Option<char> = None;
-    let mut previous = '\n';
-    let mut in_comment = false;
-    for c in text.chars() {
-        column += 1;
-        if c == '\n' {
-            line += 1;
-            column = 0;
-            in_comment = false;
-            previous = c;
-            continue;
-        }
-        if in_comment {
-            continue;
-        }
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None => match c {
-                '"' | '\'' => quote = Some(c),
-                '#' if previous.is_whitespace() => in_comment = true,
-                '[' | '{' => {
-                    depth += 1;
-                    if depth > MAX_FLOW_DEPTH {
-                        return Some((line, column));
-                    }
-                }
-                ']' | '}' => depth = depth.saturating_sub(1),
-                _ => {}
-            },
-        }
-        previous = c;
-    }
-    None
 }
 
 #[cfg(test)]

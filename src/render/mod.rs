@@ -54,8 +54,13 @@ impl Templates {
 
     pub fn with_overrides(dir: &Path) -> Result<Self, RenderError> {
         let mut files = Overlay::embedded(&EMBEDDED);
-        files.override_from(dir).map_err(RenderError)?;
+        files.override_from(dir, "template").map_err(RenderError)?;
         Ok(Templates { files })
+    }
+
+    /// What an override folder held that is not in force, one sentence each.
+    pub fn override_warnings(&self) -> &[String] {
+        self.files.warnings()
     }
 
     fn file(&self, path: &str) -> Result<&str, RenderError> {
@@ -70,7 +75,7 @@ impl Templates {
         language: Language,
     ) -> Result<std::collections::BTreeMap<String, String>, RenderError> {
         let path = format!("i18n/{}.yaml", language_code(language));
-        serde_yaml::from_str(self.file(&path)?)
+        crate::files::from_yaml(self.file(&path)?)
             .map_err(|e| RenderError(format!("templates/{path}: {e}")))
     }
 }
