@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{CliError, MethodologyArgs, Status, analysed_case, print_out};
 use crate::anonymise::{self, Options};
 use crate::diagnostics::render_human;
-use crate::files::{absolute, write_atomically};
+use crate::files::{TempDir, absolute, write_atomically};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -67,18 +67,23 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
             crate::files::io_reason(&e)
         ))
     })?;
-    let staging = tempfile::Builder::new()
-        .prefix(".casereview-copy-")
-        .tempdir_in(parent)
-        .map_err(|e| {
-            CliError(format!(
-                "cannot write in {}: {}",
-                parent.display(),
-                crate::files::io_reason(&e)
-            ))
-        })?;
+    let staging = TempDir::new_in(parent, "copy").map_err(|e| {
+        CliError(format!(
+            "cannot write in {}: {}",
+            parent.display(),
+            crate::files::io_reason(&e)
+        ))
+    })?;
     for (path, text) in &copy.files {
-        write_new(&staging.path().join(path), text)?;
+        staging
+            .write(Path::new(path), text.as_bytes())
+            .map_err(|e| {
+                CliError(format!(
+                    "cannot write {}: {}",
+                    staging.path().join(path).display(),
+                    crate::files::io_reason(&e)
+                ))
+            })?;
     }
     // The copy must stand on its own: a copy `check` rejects is a bug, never a result.
     let rechecked = crate::pipeline::check(staging.path(), &methodology)?;
@@ -101,9 +106,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
             ))
         })?;
     }
-    let staged = staging.keep();
-    std::fs::rename(&staged, &output).map_err(|e| {
-        let _ = std::fs::remove_dir_all(&staged);
+    staging.persist(&output).map_err(|e| {
         CliError(format!(
             "cannot write {}: {}",
             args.output.display(),
@@ -122,18 +125,4 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         args.map.display()
     ))?;
     Ok(Status::Success)
-}
-
-fn write_new(path: &Path, text: &str) -> Result<(), CliError> {
-    let fail = |e: std::io::Error| {
-        CliError(format!(
-            "cannot write {}: {}",
-            path.display(),
-            crate::files::io_reason(&e)
-        ))
-    };
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(fail)?;
-    }
-    std::fs::write(path, text).map_err(fail)
 }

@@ -1,9 +1,9 @@
 //! Writing an output whole or not at all, never over an input.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::io_reason;
+use super::temp::TempFile;
 
 /// Why an output could not be written (the message names the file).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,8 +17,9 @@ impl std::fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
-/// Writes `bytes` to `path` whole or not at all: a temporary file in the same folder,
-/// then a rename. Refuses to write over an input of the command.
+/// Writes `bytes` to `path` whole or not at all: a temporary file in the same folder
+/// (removed on an interrupt, see [`super::temp`]), then a rename. Refuses to write over
+/// an input of the command.
 pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), WriteError> {
     let target = absolute(path);
     for input in inputs {
@@ -32,33 +33,22 @@ pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result
     let folder = target
         .parent()
         .ok_or_else(|| WriteError(format!("{} has no folder", path.display())))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".casereview-")
-        .tempfile_in(folder)
-        .map_err(|e| {
-            WriteError(format!(
-                "cannot write in {}: {}",
-                folder.display(),
-                io_reason(&e)
-            ))
-        })?;
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| {
-            WriteError(format!(
-                "cannot write {}: {}",
-                path.display(),
-                io_reason(&e)
-            ))
-        })?;
-    temp.persist(&target).map_err(|e| {
+    let mut temp = TempFile::new_in(folder).map_err(|e| {
+        WriteError(format!(
+            "cannot write in {}: {}",
+            folder.display(),
+            io_reason(&e)
+        ))
+    })?;
+    let fail = |e: std::io::Error| {
         WriteError(format!(
             "cannot write {}: {}",
             path.display(),
-            io_reason(&e.error)
+            io_reason(&e)
         ))
-    })?;
-    Ok(())
+    };
+    temp.write_all(bytes).map_err(fail)?;
+    temp.persist(&target).map_err(fail)
 }
 
 /// `path` made absolute, its folder resolved through links (the file itself need not
