@@ -85,42 +85,46 @@ fn too_deep_block(text: &str) -> Option<u32> {
 }
 
 /// The position of the first flow bracket nested deeper than the cap, found by a scan
-/// that skips quoted strings and comments.
+/// that skips quoted strings and comments. Every byte it looks for is ASCII, so it scans
+/// bytes (a multi-byte character's bytes are all above 0x7f): every command runs it on
+/// each YAML file it parses, the methodology's included.
 fn too_deep_flow(text: &str) -> Option<(u32, u32)> {
+    let bytes = text.as_bytes();
     let mut depth = 0usize;
-    let (mut line, mut column) = (1u32, 0u32);
-    let mut quote: Option<char> = None;
-    let mut previous = '\n';
+    let mut line = 1u32;
+    let mut line_start = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut previous = b'\n';
     let mut in_comment = false;
-    for c in text.chars() {
-        column += 1;
-        if c == '\n' {
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
             line += 1;
-            column = 0;
+            line_start = i + 1;
             in_comment = false;
-            previous = c;
+            previous = b;
             continue;
         }
         if in_comment {
             continue;
         }
         match quote {
-            Some(q) if c == q => quote = None,
+            Some(q) if b == q => quote = None,
             Some(_) => {}
-            None => match c {
-                '"' | '\'' => quote = Some(c),
-                '#' if previous.is_whitespace() => in_comment = true,
-                '[' | '{' => {
+            None => match b {
+                b'"' | b'\'' => quote = Some(b),
+                b'#' if matches!(previous, b' ' | b'\t' | b'\r' | b'\n') => in_comment = true,
+                b'[' | b'{' => {
                     depth += 1;
                     if depth > MAX_FLOW_DEPTH {
+                        let column = text[line_start..=i].chars().count() as u32;
                         return Some((line, column));
                     }
                 }
-                ']' | '}' => depth = depth.saturating_sub(1),
+                b']' | b'}' => depth = depth.saturating_sub(1),
                 _ => {}
             },
         }
-        previous = c;
+        previous = b;
     }
     None
 }
@@ -134,6 +138,9 @@ mod tests {
         let text = format!("a:\n  {}", "[".repeat(200));
         let deep = too_deep(&text).unwrap();
         assert_eq!((deep.line, deep.column), (2, 3 + MAX_FLOW_DEPTH as u32));
+        // Columns count characters, not bytes.
+        let text = format!("ä: ö {}", "{".repeat(200));
+        assert_eq!(too_deep(&text).unwrap().column, 6 + MAX_FLOW_DEPTH as u32);
         assert!(too_deep(&format!("a: '{}'\n", "{".repeat(300))).is_none());
     }
 
