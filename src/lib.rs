@@ -9,6 +9,7 @@ pub mod assets;
 pub mod cli;
 pub mod diagnostics;
 pub mod export;
+pub mod files;
 pub mod format;
 pub mod graph;
 pub mod import;

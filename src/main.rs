@@ -6,6 +6,10 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = casereview::cli::Cli::parse();
+    // Before anything is written: an interrupt then removes the temporary files.
+    if let Err(e) = casereview::files::clean_up_on_signal() {
+        eprintln!("warning: an interrupt may leave temporary files behind: {e}");
+    }
     match casereview::cli::run(cli) {
         Ok(status) => ExitCode::from(status as u8),
         Err(error) => {

@@ -42,7 +42,7 @@ pub struct SyntheticSpec {
 /// with too many events); nothing is written then.
 pub fn write_case(spec: &SyntheticSpec, dir: &Path) -> std::io::Result<()> {
     let files = case_text(spec);
-    let limit = crate::load::MAX_FILE_BYTES as usize;
+    let limit = crate::files::MAX_FILE_BYTES as usize;
     if let Some((path, text)) = files.iter().find(|(_, text)| text.len() > limit) {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,

@@ -226,6 +226,141 @@ fn graph_of_a_case_with_errors_prints_the_diagnostics_and_exits_1() {
 }
 
 #[test]
+fn override_files_that_replace_nothing_or_are_not_regular_files_are_skipped_with_a_warning() {
+    let methodology = tempfile::tempdir().unwrap();
+    let dir = methodology.path();
+    std::fs::write(dir.join("rules.yml"), "rules: []\n").unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::write(elsewhere.path().join("glossary.yaml"), "terms: []\n").unwrap();
+    std::os::unix::fs::symlink(
+        elsewhere.path().join("glossary.yaml"),
+        dir.join("glossary.yaml"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.join("vocabulary")).unwrap();
+    let fifo = make_fifo(&dir.join("vocabulary/concerns.yaml"));
+    let run = run_briefly(&[
+        "check",
+        repo().join("examples/mets-2024").to_str().unwrap(),
+        "--methodology",
+        dir.to_str().unwrap(),
+    ]);
+    // The skipped files change nothing: the embedded ones stay in force.
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for expected in [
+        "rules.yml replaces no methodology file and is ignored: did you mean `rules.yaml`?",
+        "glossary.yaml is a symbolic link, not a regular file: skipped",
+    ] {
+        assert!(
+            run.stderr
+                .contains(&format!("warning: {}", dir.join(expected).display()))
+                || run.stderr.contains(expected),
+            "{expected}:\n{}",
+            run.stderr
+        );
+    }
+    if fifo {
+        assert!(
+            run.stderr
+                .contains("concerns.yaml is a named pipe (FIFO), not a regular file: skipped"),
+            "{}",
+            run.stderr
+        );
+    }
+
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::write(templates.path().join("report.typ"), "= Mine\n").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = run_briefly(&[
+        "report",
+        repo().join("examples/mets-2024").to_str().unwrap(),
+        "--format",
+        "typ",
+        "-o",
+        out.path().join("report.typ").to_str().unwrap(),
+        "--template",
+        templates.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "report.typ replaces no template file and is ignored: did you mean `report.typ.j2`?"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn deep_or_oversized_override_yaml_is_refused_before_parsing() {
+    let deep = format!(
+        "rules: {}1{}\n",
+        "{a: ".repeat(100_000),
+        "}".repeat(100_000)
+    );
+    let mut huge = b"rules: []\n# ".to_vec();
+    huge.resize(17 * 1024 * 1024, b'x');
+    for (text, expected) in [
+        (deep.as_bytes(), "nesting deeper than 128 levels"),
+        (&huge[..], "at most 16 MiB"),
+    ] {
+        let methodology = tempfile::tempdir().unwrap();
+        std::fs::write(methodology.path().join("rules.yaml"), text).unwrap();
+        let started = std::time::Instant::now();
+        let run = run_briefly(&[
+            "check",
+            repo().join("examples/mets-2024").to_str().unwrap(),
+            "--methodology",
+            methodology.path().to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("rules.yaml") && run.stderr.contains(expected),
+            "{expected}: {}",
+            run.stderr
+        );
+        assert!(
+            started.elapsed().as_secs() < 5,
+            "took {:?}",
+            started.elapsed()
+        );
+    }
+
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::create_dir(templates.path().join("i18n")).unwrap();
+    std::fs::write(templates.path().join("i18n/en.yaml"), &deep).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let run = run_briefly(&[
+        "report",
+        repo().join("examples/mets-2024").to_str().unwrap(),
+        "--lang",
+        "en",
+        "--format",
+        "typ",
+        "-o",
+        out.path().join("report.typ").to_str().unwrap(),
+        "--template",
+        templates.path().to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        // The override's own path: the user's file, not the embedded one, is at fault.
+        run.stderr.contains(&format!(
+            "{}",
+            templates.path().join("i18n/en.yaml").display()
+        )) && run.stderr.contains("nesting deeper than 128 levels"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
 fn completions_and_the_manual_page_cover_every_command() {
     for shell in ["bash", "zsh", "fish"] {
         let script = run(&["completions", shell]);

@@ -173,6 +173,46 @@ fn a_yaml_document_that_is_not_a_mapping() {
     check_fails(dir.path(), 1, "must be a mapping");
 }
 
+#[test]
+fn a_fifo_listed_as_a_chronology_is_refused_where_it_is_listed() {
+    let dir = copy_case(&repo().join("tests/fixtures/base"));
+    let school = dir.path().join("chronology/school.yaml");
+    std::fs::remove_file(&school).unwrap();
+    if !make_fifo(&school) {
+        return;
+    }
+    // Nothing ever writes to the pipe: opening it to read would wait forever.
+    let run = run_briefly(&["check", dir.path().to_str().unwrap()]);
+    let all = run.stdout + &run.stderr;
+    assert_eq!(run.code, 1, "{all}");
+    assert!(
+        all.contains(
+            "chronology file `chronology/school.yaml` is a named pipe (FIFO), not a regular file"
+        ),
+        "{all}"
+    );
+    assert!(all.contains("case.yaml:31:5"), "{all}");
+}
+
+#[test]
+fn a_fifo_given_as_the_case_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("case.yaml");
+    if !make_fifo(&case) {
+        return;
+    }
+    for given in [dir.path(), case.as_path()] {
+        let run = run_briefly(&["check", given.to_str().unwrap()]);
+        assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr
+                .contains("case.yaml: it is a named pipe (FIFO), not a regular file"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
 /// A threshold beyond the format's bounds is an error at its place, never a panic in a rule.
 #[test]
 fn a_huge_threshold_is_an_error_not_a_panic() {

@@ -3,11 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{
-    CliError, MethodologyArgs, Status, absolute, analysed_case, print_out, write_atomically,
-};
+use super::{CliError, MethodologyArgs, Status, analysed_case, print_out};
 use crate::anonymise::{self, Options};
 use crate::diagnostics::render_human;
+use crate::files::{TempDir, absolute, write_atomically};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -65,21 +64,26 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         CliError(format!(
             "cannot create {}: {}",
             parent.display(),
-            crate::load::io_reason(&e)
+            crate::files::io_reason(&e)
         ))
     })?;
-    let staging = tempfile::Builder::new()
-        .prefix(".casereview-copy-")
-        .tempdir_in(parent)
-        .map_err(|e| {
-            CliError(format!(
-                "cannot write in {}: {}",
-                parent.display(),
-                crate::load::io_reason(&e)
-            ))
-        })?;
+    let staging = TempDir::new_in(parent, "copy").map_err(|e| {
+        CliError(format!(
+            "cannot write in {}: {}",
+            parent.display(),
+            crate::files::io_reason(&e)
+        ))
+    })?;
     for (path, text) in &copy.files {
-        write_new(&staging.path().join(path), text)?;
+        staging
+            .write(Path::new(path), text.as_bytes())
+            .map_err(|e| {
+                CliError(format!(
+                    "cannot write {}: {}",
+                    staging.path().join(path).display(),
+                    crate::files::io_reason(&e)
+                ))
+            })?;
     }
     // The copy must stand on its own: a copy `check` rejects is a bug, never a result.
     let rechecked = crate::pipeline::check(staging.path(), &methodology)?;
@@ -98,17 +102,15 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
             CliError(format!(
                 "cannot replace {}: {}",
                 args.output.display(),
-                crate::load::io_reason(&e)
+                crate::files::io_reason(&e)
             ))
         })?;
     }
-    let staged = staging.keep();
-    std::fs::rename(&staged, &output).map_err(|e| {
-        let _ = std::fs::remove_dir_all(&staged);
+    staging.persist(&output).map_err(|e| {
         CliError(format!(
             "cannot write {}: {}",
             args.output.display(),
-            crate::load::io_reason(&e)
+            crate::files::io_reason(&e)
         ))
     })?;
     for word in &copy.leftover_words {
@@ -123,18 +125,4 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         args.map.display()
     ))?;
     Ok(Status::Success)
-}
-
-fn write_new(path: &Path, text: &str) -> Result<(), CliError> {
-    let fail = |e: std::io::Error| {
-        CliError(format!(
-            "cannot write {}: {}",
-            path.display(),
-            crate::load::io_reason(&e)
-        ))
-    };
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(fail)?;
-    }
-    std::fs::write(path, text).map_err(fail)
 }

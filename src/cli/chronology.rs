@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{CliError, Lang, MethodologyArgs, Status, analysed_view, print_out, write_atomically};
+use super::{CliError, Lang, MethodologyArgs, Status, analysed_view, print_out};
 use crate::export::chronology::{self, DateBound, Filter};
+use crate::files::write_atomically;
 use crate::methodology::key;
 
 #[derive(clap::Args, Debug)]

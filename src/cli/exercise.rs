@@ -3,10 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::{
-    CliError, Lang, MethodologyArgs, Status, TemplateArgs, absolute, analysed_view,
-    write_atomically,
-};
+use super::{CliError, Lang, MethodologyArgs, Status, TemplateArgs, analysed_view};
+use crate::files::{absolute, write_atomically};
 use crate::model::DateMode;
 use crate::render::{self, Document, Inputs};
 

@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use super::{CliError, MethodologyArgs, Status, print_out, write_atomically};
+use super::{CliError, MethodologyArgs, Status, print_out};
+use crate::files::{MAX_FILE_BYTES, write_atomically};
 use crate::import::columns::ColumnMap;
 use crate::import::rows::{Vocabularies, read_rows};
 use crate::import::{chronology_yaml, grid};
@@ -53,7 +54,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
     let concerns = methodology.vocabulary("concerns")?;
     let shown = args.file.display().to_string();
     let grid = grid::read(&args.file, args.sheet.as_deref())
-        .map_err(|reason| CliError(format!("{shown}: {reason}")))?;
+        .map_err(|error| CliError(error.show(&shown)))?;
     let columns = args.map_columns.clone().unwrap_or_default();
     let vocabularies = Vocabularies {
         kinds: &kinds,
@@ -110,6 +111,14 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         origin.push_str(&format!("\nRows skipped as invalid: {skipped}."));
     }
     let yaml = chronology_yaml(&args.agency, &origin, &rows.events);
+    // What `check` would refuse to read is never written.
+    if yaml.len() as u64 > MAX_FILE_BYTES {
+        eprintln!(
+            "error: the chronology file would be {:.1} MiB; a file may be at most 16 MiB, so `check` would refuse it: split the spreadsheet (by year, say) and import each part; nothing was written",
+            yaml.len() as f64 / (1024.0 * 1024.0)
+        );
+        return Ok(Status::DataErrors);
+    }
     write_atomically(
         &args.output,
         yaml.as_bytes(),

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{CliError, Lang, MethodologyArgs, Status, print_out};
+use crate::files::TempDir;
 use crate::methodology::Methodology;
 
 #[derive(clap::Args, Debug)]
@@ -88,7 +89,7 @@ pub fn starter_files(
 }
 
 /// Writes the files into a temporary folder beside `dir`, then renames it into place, so
-/// a failure leaves no half-made case behind.
+/// a failure (or an interrupt, see [`TempDir`]) leaves no half-made case behind.
 fn create_folder_whole(dir: &Path, files: &[(&str, String)]) -> Result<(), CliError> {
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -98,28 +99,19 @@ fn create_folder_whole(dir: &Path, files: &[(&str, String)]) -> Result<(), CliEr
         CliError(format!(
             "cannot write {}: {}",
             what.display(),
-            crate::load::io_reason(&e)
+            crate::files::io_reason(&e)
         ))
     };
     std::fs::create_dir_all(&parent).map_err(|e| fail(&parent, e))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".casereview-init-")
-        .tempdir_in(&parent)
-        .map_err(|e| fail(&parent, e))?;
+    let staging = TempDir::new_in(&parent, "init").map_err(|e| fail(&parent, e))?;
     for (path, text) in files {
-        let target = staging.path().join(path);
-        if let Some(folder) = target.parent() {
-            std::fs::create_dir_all(folder).map_err(|e| fail(folder, e))?;
-        }
-        std::fs::write(&target, text).map_err(|e| fail(&target, e))?;
+        staging
+            .write(Path::new(path), text.as_bytes())
+            .map_err(|e| fail(&staging.path().join(path), e))?;
     }
     if dir.exists() {
         std::fs::remove_dir(dir).map_err(|e| fail(dir, e))?;
     }
-    let staged = staging.keep();
-    std::fs::rename(&staged, dir).map_err(|e| {
-        let _ = std::fs::remove_dir_all(&staged);
-        fail(dir, e)
-    })?;
+    staging.persist(dir).map_err(|e| fail(dir, e))?;
     Ok(())
 }

@@ -13,7 +13,7 @@ mod report;
 mod rules;
 mod schema;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -160,7 +160,11 @@ pub struct TemplateArgs {
 impl TemplateArgs {
     pub fn load(&self) -> Result<Templates, CliError> {
         match &self.template {
-            Some(dir) => Ok(Templates::with_overrides(dir)?),
+            Some(dir) => {
+                let templates = Templates::with_overrides(dir)?;
+                print_warnings(templates.override_warnings());
+                Ok(templates)
+            }
             None => Ok(Templates::embedded()),
         }
     }
@@ -169,9 +173,19 @@ impl TemplateArgs {
 impl MethodologyArgs {
     pub fn load(&self) -> Result<Methodology, CliError> {
         match &self.methodology {
-            Some(dir) => Ok(Methodology::with_overrides(dir)?),
+            Some(dir) => {
+                let methodology = Methodology::with_overrides(dir)?;
+                print_warnings(methodology.override_warnings());
+                Ok(methodology)
+            }
             None => Ok(Methodology::embedded()),
         }
+    }
+}
+
+fn print_warnings(warnings: &[String]) {
+    for warning in warnings {
+        eprintln!("warning: {warning}");
     }
 }
 
@@ -204,58 +218,5 @@ pub fn print_out(text: &str) -> Result<(), CliError> {
             Err(CliError(format!("cannot write the output: {e}")))
         }
         _ => Ok(()),
-    }
-}
-
-/// Writes `bytes` to `path` whole or not at all: a temporary file in the same folder,
-/// then a rename. Refuses to write over an input of the command.
-pub fn write_atomically(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), CliError> {
-    use std::io::Write;
-    let target = absolute(path);
-    for input in inputs {
-        if absolute(input) == target {
-            return Err(CliError(format!(
-                "refusing to write over the input {}",
-                path.display()
-            )));
-        }
-    }
-    let folder = target
-        .parent()
-        .ok_or_else(|| CliError(format!("{} has no folder", path.display())))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".casereview-")
-        .tempfile_in(folder)
-        .map_err(|e| {
-            CliError(format!(
-                "cannot write in {}: {}",
-                folder.display(),
-                crate::load::io_reason(&e)
-            ))
-        })?;
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| {
-            CliError(format!(
-                "cannot write {}: {}",
-                path.display(),
-                crate::load::io_reason(&e)
-            ))
-        })?;
-    temp.persist(&target).map_err(|e| {
-        CliError(format!(
-            "cannot write {}: {}",
-            path.display(),
-            crate::load::io_reason(&e.error)
-        ))
-    })?;
-    Ok(())
-}
-
-pub fn absolute(path: &Path) -> PathBuf {
-    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    match (path.parent(), path.file_name()) {
-        (Some(parent), Some(name)) => parent.canonicalize().map_or(path.clone(), |p| p.join(name)),
-        _ => path,
     }
 }

@@ -4,9 +4,8 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
-use super::{
-    CliError, Lang, MethodologyArgs, Status, TemplateArgs, analysed_view, write_atomically,
-};
+use super::{CliError, Lang, MethodologyArgs, Status, TemplateArgs, analysed_view};
+use crate::files::write_atomically;
 use crate::model::Status as CaseStatus;
 use crate::render::{self, Inputs};
 

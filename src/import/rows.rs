@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::columns::{ColumnMap, Field, Use};
-use super::grid::{Cell, Grid, column_letters};
+use super::grid::{Cell, Grid, column_letters, quoted};
 use crate::methodology::WordList;
 use crate::model::{Date, DateError, EventKind, Id, Precision, Vocabulary};
 
@@ -23,10 +23,11 @@ impl RowError {
     pub fn show(&self, file: &str) -> String {
         match (self.column, &self.header) {
             (Some(column), Some(header)) => format!(
-                "{file}:{}:{column}: {} (column {}, \"{header}\")",
+                "{file}:{}:{column}: {} (column {}, \"{}\")",
                 self.row,
                 self.reason,
-                column_letters(column)
+                column_letters(column),
+                quoted(header)
             ),
             (Some(column), None) => format!(
                 "{file}:{}:{column}: {} (column {})",
@@ -137,7 +138,10 @@ pub fn read_rows(
         {
             reader.fault(
                 Field::Id,
-                format!("the id `{}` was already used in row {first}", event.id),
+                format!(
+                    "the id `{}` was already used in row {first}",
+                    quoted(&event.id)
+                ),
             );
         }
         match (event, reader.errors.is_empty()) {
@@ -208,13 +212,15 @@ impl Layout {
                     }
                 }
                 None => {
-                    let hint = ColumnMap::closest(header)
-                        .map_or(String::new(), |known| format!(": did you mean `{known}`?"));
+                    let shown = quoted(header);
+                    let hint = ColumnMap::closest(header).map_or(": map".into(), |known| {
+                        format!(": did you mean `{known}`? Map")
+                    });
                     errors.push(fault(
                         index,
                         Some(header),
                         format!(
-                            "unknown column{hint} Map it with --map-columns \"{header}=FIELD\", or leave it out with \"{header}=-\""
+                            "unknown column \"{shown}\"{hint} it with --map-columns \"{shown}=FIELD\", or leave it out with \"{shown}=-\""
                         ),
                     ));
                 }
@@ -290,7 +296,8 @@ impl RowReader<'_> {
             self.fault(
                 field,
                 format!(
-                    "`{text}` is not an id: ids are lower-case letters, digits, `-` and `_` (e.g. `kov-a`)"
+                    "`{}` is not an id: ids are lower-case letters, digits, `-` and `_` (e.g. `kov-a`)",
+                    quoted(text)
                 ),
             );
             None
@@ -320,7 +327,8 @@ impl RowReader<'_> {
                 self.fault(
                     Field::Kind,
                     format!(
-                        "`{typed}` is not a kind of event; kinds: {}",
+                        "`{}` is not a kind of event; kinds: {}",
+                        quoted(&typed),
                         EventKind::WORDS.join(", ")
                     ),
                 );
@@ -359,7 +367,10 @@ impl RowReader<'_> {
             if answer.is_none() {
                 self.fault(
                     Field::ChildSeen,
-                    format!("`{text}` is not yes or no (jah / ei); leave it empty if not known"),
+                    format!(
+                        "`{}` is not yes or no (jah / ei); leave it empty if not known",
+                        quoted(&text)
+                    ),
                 );
             }
             answer
@@ -426,7 +437,8 @@ impl RowReader<'_> {
                 None => self.fault(
                     Field::Concerns,
                     format!(
-                        "`{typed}` is not a concern of the methodology; concerns: {}",
+                        "`{}` is not a concern of the methodology; concerns: {}",
+                        quoted(typed),
                         vocabulary.ids().join(", ")
                     ),
                 ),
@@ -455,10 +467,14 @@ impl RowReader<'_> {
         let Some(day) = day else {
             let written = cell.text.trim();
             let reason = if Date::parse(written) == Err(DateError::Impossible) {
-                format!("`{written}` is not a date: the calendar has no such day")
+                format!(
+                    "`{}` is not a date: the calendar has no such day",
+                    quoted(written)
+                )
             } else {
                 format!(
-                    "`{written}` is not a date: write YYYY-MM-DD (or YYYY-MM, or YYYY when only the year is known)"
+                    "`{}` is not a date: write YYYY-MM-DD (or YYYY-MM, or YYYY when only the year is known)",
+                    quoted(written)
                 )
             };
             self.fault(Field::Date, reason);
@@ -476,7 +492,7 @@ impl RowReader<'_> {
                 Field::Time,
                 format!(
                     "`{}` is not a time of day: write HH:MM (24-hour)",
-                    time.text.trim()
+                    quoted(time.text.trim())
                 ),
             );
             return None;

@@ -9,11 +9,11 @@ use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::{Code, Diagnostic, SourceFile, Sources};
+use crate::files::{ReadFailure, io_reason, read_text};
 use crate::model::{Case, Chronology, FileId, Id, Spanned};
 use rayon::prelude::*;
 use reader::Reader;
 use sections::*;
-pub use yaml_file::{MAX_FILE_BYTES, io_reason, read_text};
 
 /// A case read from disk: the model (when its skeleton could be read), every file's text,
 /// and what was wrong with them.
@@ -72,10 +72,10 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
     };
     let text = match read_text(&case_path) {
         Ok(text) => text,
-        Err(yaml_file::ReadFailure::Io(e)) => {
+        Err(failure @ (ReadFailure::Io(_) | ReadFailure::NotRegular(_))) => {
             return Err(CaseNotReadable {
                 path: case_path,
-                reason: io_reason(&e),
+                reason: failure.reason(),
             });
         }
         Err(failure) => {
@@ -230,7 +230,7 @@ impl<T> Decoded<T> {
 }
 
 /// A file too large or not UTF-8: registered (with what text can be shown) and reported.
-fn file_fault(sources: &mut Sources, path: String, failure: &yaml_file::ReadFailure) -> Diagnostic {
+fn file_fault(sources: &mut Sources, path: String, failure: &ReadFailure) -> Diagnostic {
     let diagnostic = Diagnostic::new(Code::UnreadableFile, failure.describe());
     match failure.place() {
         Some((text, line, column)) => {
@@ -297,7 +297,7 @@ fn load_chronologies(
             }
             Err(failure) => {
                 let diagnostic = match &failure {
-                    yaml_file::ReadFailure::Io(e) => Diagnostic::new(
+                    ReadFailure::Io(e) => Diagnostic::new(
                         Code::UnreadableFile,
                         format!(
                             "cannot read chronology file `{}`: {}",
@@ -307,6 +307,17 @@ fn load_chronologies(
                     )
                     .at(&path.span)
                     .label("listed here"),
+                    // A FIFO or a device would block or never end: refused unopened.
+                    ReadFailure::NotRegular(what) => Diagnostic::new(
+                        Code::UnreadableFile,
+                        format!(
+                            "chronology file `{}` is {what}, not a regular file",
+                            path.value
+                        ),
+                    )
+                    .at(&path.span)
+                    .label("not a regular file")
+                    .help("list the agency's YAML file itself"),
                     other => file_fault(&mut loaded.sources, path.value.clone(), other),
                 };
                 loaded.diagnostics.push(diagnostic);

@@ -1,93 +1,12 @@
-//! Reading one YAML file safely: size cap, UTF-8, nesting cap, serde_yaml as the gate
-//! against alias bombs and deep recursion, then saphyr for a tree with a position on
-//! every node.
-
-use std::path::Path;
+//! Parsing one YAML file safely (its text already read under the size cap by
+//! [`crate::files`]): a nesting cap, then saphyr for a tree with a position on every node.
 
 use saphyr::{LoadableYamlNode, MarkedYaml, ScanError};
 
 use crate::diagnostics::{Code, Diagnostic, SourceFile};
 use crate::model::FileId;
 
-/// No case file may be larger (the format's limit; checked before parsing).
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// Deeper flow nesting is refused before parsing: libyaml's cost grows with the square of it.
-const MAX_FLOW_DEPTH: usize = 128;
-
 pub type Node = MarkedYaml<'static>;
-
-/// Why a file could not be read at all (the caller decides the code and the place).
-#[derive(Debug)]
-pub enum ReadFailure {
-    Io(std::io::Error),
-    TooLarge(u64),
-    /// Not UTF-8: the text as far as it can be shown, and where the first bad byte is.
-    NotUtf8 {
-        lossy: String,
-        line: u32,
-        column: u32,
-    },
-}
-
-/// Reads a file's text, refusing oversized and non-UTF-8 files before parsing anything.
-pub fn read_text(path: &Path) -> Result<String, ReadFailure> {
-    let size = std::fs::metadata(path).map_err(ReadFailure::Io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(ReadFailure::TooLarge(size));
-    }
-    let bytes = std::fs::read(path).map_err(ReadFailure::Io)?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let valid = std::str::from_utf8(valid).expect("prefix is valid");
-        let line = valid.matches('\n').count() as u32 + 1;
-        let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-        ReadFailure::NotUtf8 {
-            lossy,
-            line,
-            column,
-        }
-    })
-}
-
-impl ReadFailure {
-    /// The text to keep for snippets, and the place to point at.
-    pub fn place(&self) -> Option<(&str, u32, u32)> {
-        match self {
-            ReadFailure::NotUtf8 {
-                lossy,
-                line,
-                column,
-            } => Some((lossy, *line, *column)),
-            _ => None,
-        }
-    }
-
-    pub fn describe(&self) -> String {
-        match self {
-            ReadFailure::Io(e) => format!("cannot read the file: {}", io_reason(e)),
-            ReadFailure::TooLarge(size) => format!(
-                "the file is {:.1} MiB; a case file may be at most 16 MiB",
-                *size as f64 / (1024.0 * 1024.0)
-            ),
-            ReadFailure::NotUtf8 { .. } => "the file is not UTF-8 text".to_owned(),
-        }
-    }
-}
-
-/// The I/O error's reason without the OS's error number.
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        std::io::ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
-        _ => {
-            let text = e.to_string();
-            text.split(" (os error").next().unwrap_or(&text).to_owned()
-        }
-    }
-}
 
 /// Where values may stand in a file that did not parse: after each line's first `: `, or
 /// `- `, or `#`. Which of them are free text is unknown, so a snippet masks them all.
@@ -128,23 +47,10 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Diagnostic> {
     // Depth is capped before parsing: libyaml-style parsers spend quadratic time on deep
     // flow nesting, and a deep tree overflows the stack. Aliases are capped by saphyr's
     // own expansion budget, duplicate keys refused at the key.
-    if let Some((line, column)) = too_deep_flow(text) {
-        return Err(Diagnostic::new(
-            Code::YamlSyntax,
-            format!("nesting deeper than {MAX_FLOW_DEPTH} levels"),
-        )
-        .at(&at(line, column))
-        .label("too deep"));
-    }
-    if let Some(line) = too_deep_block(text) {
-        return Err(Diagnostic::new(
-            Code::YamlSyntax,
-            format!(
-                "indentation deeper than {MAX_BLOCK_COLUMN} columns: nesting this deep is refused"
-            ),
-        )
-        .at(&at(line, 1))
-        .label("too deep"));
+    if let Some(deep) = crate::files::too_deep(text) {
+        return Err(Diagnostic::new(Code::YamlSyntax, deep.message)
+            .at(&at(deep.line, deep.column))
+            .label("too deep"));
     }
     let mut documents = MarkedYaml::load_from_str(text).map_err(|e: ScanError| {
         let m = e.marker();
@@ -160,76 +66,6 @@ pub fn parse(file: FileId, source: &SourceFile) -> Result<Node, Diagnostic> {
         )
         .help("remove the second `---`")),
     }
-}
-
-/// How far a block structure may be indented, counting each leading `- `, `? ` or `: `
-/// indicator as two columns (`- - - x` nests as deeply as indentation does).
-const MAX_BLOCK_COLUMN: usize = 256;
-
-/// The first line whose block nesting runs deeper than the cap.
-fn too_deep_block(text: &str) -> Option<u32> {
-    for (index, line) in text.lines().enumerate() {
-        let mut rest = line.trim_start_matches(' ');
-        let mut column = line.len() - rest.len();
-        while let Some(after) = rest
-            .strip_prefix("- ")
-            .or_else(|| rest.strip_prefix("? "))
-            .or_else(|| rest.strip_prefix(": "))
-        {
-            let trimmed = after.trim_start_matches(' ');
-            column += rest.len() - trimmed.len();
-            rest = trimmed;
-            if column > MAX_BLOCK_COLUMN {
-                break;
-            }
-        }
-        if column > MAX_BLOCK_COLUMN {
-            return Some(index as u32 + 1);
-        }
-    }
-    None
-}
-
-/// The position of the first flow bracket nested deeper than the cap, found by a cheap
-/// scan that skips quoted strings and comments. It only bounds the parser's work; the
-/// parser still judges the syntax.
-fn too_deep_flow(text: &str) -> Option<(u32, u32)> {
-    let mut depth = 0usize;
-    let (mut line, mut column) = (1u32, 0u32);
-    let mut quote: Option<char> = None;
-    let mut previous = '\n';
-    let mut in_comment = false;
-    for c in text.chars() {
-        column += 1;
-        if c == '\n' {
-            line += 1;
-            column = 0;
-            in_comment = false;
-            previous = c;
-            continue;
-        }
-        if in_comment {
-            continue;
-        }
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None => match c {
-                '"' | '\'' => quote = Some(c),
-                '#' if previous.is_whitespace() => in_comment = true,
-                '[' | '{' => {
-                    depth += 1;
-                    if depth > MAX_FLOW_DEPTH {
-                        return Some((line, column));
-                    }
-                }
-                ']' | '}' => depth = depth.saturating_sub(1),
-                _ => {}
-            },
-        }
-        previous = c;
-    }
-    None
 }
 
 #[cfg(test)]

@@ -48,8 +48,15 @@ impl Methodology {
     /// The embedded files, each replaced by the file of the same relative path in `dir`.
     pub fn with_overrides(dir: &Path) -> Result<Self, MethodologyError> {
         let mut files = Overlay::embedded(&EMBEDDED);
-        files.override_from(dir).map_err(MethodologyError)?;
+        files
+            .override_from(dir, "methodology")
+            .map_err(MethodologyError)?;
         Ok(Methodology { files })
+    }
+
+    /// What an override folder held that is not in force, one sentence each.
+    pub fn override_warnings(&self) -> &[String] {
+        self.files.warnings()
     }
 
     /// A file's text by its path inside `methodology/` (`rules/en/G001.md`).
@@ -69,7 +76,8 @@ impl Methodology {
         let text = self
             .file(path)
             .ok_or_else(|| MethodologyError(format!("methodology file `{path}` is missing")))?;
-        serde_yaml::from_str(text).map_err(|e| MethodologyError(format!("methodology/{path}: {e}")))
+        crate::files::from_yaml(text)
+            .map_err(|e| MethodologyError(format!("methodology/{path}: {e}")))
     }
 
     /// A vocabulary (`concerns`, `event-kinds` …) with its Estonian and English labels.

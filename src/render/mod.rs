@@ -60,11 +60,16 @@ impl Templates {
 
     pub fn with_overrides(dir: &Path) -> Result<Self, RenderError> {
         let mut files = Overlay::embedded(&EMBEDDED);
-        files.override_from(dir).map_err(RenderError)?;
+        files.override_from(dir, "template").map_err(RenderError)?;
         Ok(Templates {
             files,
             dir: Some(dir.to_path_buf()),
         })
+    }
+
+    /// What an override folder held that is not in force, one sentence each.
+    pub fn override_warnings(&self) -> &[String] {
+        self.files.warnings()
     }
 
     fn file(&self, path: &str) -> Result<&str, RenderError> {
@@ -89,7 +94,7 @@ impl Templates {
         language: Language,
     ) -> Result<std::collections::BTreeMap<String, String>, RenderError> {
         let path = format!("i18n/{}.yaml", language.as_str());
-        serde_yaml::from_str(self.file(&path)?)
+        crate::files::from_yaml(self.file(&path)?)
             .map_err(|e| RenderError(format!("{}: {e}", self.shown_path(&path))))
     }
 }

@@ -85,6 +85,36 @@ pub fn example_cases() -> Vec<PathBuf> {
     cases
 }
 
+/// Makes a named pipe at `path` with the system's `mkfifo`; `false` (with a note) where
+/// there is none, so the caller can skip.
+pub fn make_fifo(path: &Path) -> bool {
+    match std::process::Command::new("mkfifo").arg(path).status() {
+        Ok(status) if status.success() => true,
+        outcome => {
+            eprintln!("skipped: mkfifo is not available here ({outcome:?})");
+            false
+        }
+    }
+}
+
+/// Runs the binary with a short time limit: a command that blocks (on a FIFO, say) fails
+/// the test instead of hanging it.
+pub fn run_briefly(args: &[&str]) -> Run {
+    let output = casereview()
+        .timeout(Duration::from_secs(20))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: output
+            .status
+            .code()
+            .expect("exited within 20 s, not killed: it blocked"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 output"),
+    }
+}
+
 /// A PDF's text as a reader sees it: a word the typesetter hyphenated at a line's end joined
 /// again (`teavi-` / `tada` → `teavitada`), whitespace folded, so neither a line break nor a
 /// hyphenation inside a string hides it from a test (or a name from a leak check).

@@ -293,12 +293,12 @@ fn headers_unknown_or_missing_stop_the_import_with_a_hint() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr
-            .contains(":1:2: unknown column: did you mean `kind`?"),
+            .contains(":1:2: unknown column \"kindd\": did you mean `kind`?"),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains(":1:4: unknown column"),
+        run.stderr.contains(":1:4: unknown column \"Colour\""),
         "{}",
         run.stderr
     );
@@ -438,4 +438,206 @@ fn ids_are_quoted_extra_cells_refused_and_a_confidential_row_does_not_name_its_s
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn a_fifo_given_to_import_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["rows.csv", "rows.xlsx"] {
+        let pipe = dir.path().join(name);
+        if !make_fifo(&pipe) {
+            return;
+        }
+        let out = dir.path().join("school.yaml");
+        let run = run_briefly(&[
+            "import",
+            pipe.to_str().unwrap(),
+            "--agency",
+            "school",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!(
+                "{name}: it is a named pipe (FIFO), not a regular file"
+            )),
+            "{}",
+            run.stderr
+        );
+        assert!(!out.exists());
+    }
+}
+
+/// A hand-made .xlsx whose one cell is `cell_bytes` long: deflate packs a run of one
+/// letter about a thousand to one, so the file stays small however large the cell.
+fn write_zip_bomb_xlsx(path: &Path, cell_bytes: usize) {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+    ];
+    for (name, text) in parts {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>"#).unwrap();
+    let chunk = vec![b'a'; 1 << 20];
+    for _ in 0..cell_bytes / chunk.len() {
+        zip.write_all(&chunk).unwrap();
+    }
+    zip.write_all(b"</t></is></c></row></sheetData></worksheet>")
+        .unwrap();
+    zip.finish().unwrap();
+}
+
+#[test]
+fn a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let bomb = dir.path().join("bomb.xlsx");
+    write_zip_bomb_xlsx(&bomb, 200 << 20);
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 2 << 20);
+    let out = dir.path().join("school.yaml");
+    let started = std::time::Instant::now();
+    let run = import(&bomb, &out, &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unpacks to 200.0 MiB") && run.stderr.contains("at most 64 MiB"),
+        "{}",
+        run.stderr
+    );
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    assert!(!out.exists());
+}
+
+#[test]
+fn long_cells_are_refused_and_quoted_by_a_short_prefix_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("school.yaml");
+    // Over a spreadsheet cell's limit: refused, wherever it stands.
+    let csv = dir.path().join("long.csv");
+    let huge_header = "H".repeat(20 << 20);
+    std::fs::write(
+        &csv,
+        format!("date,kind,summary,source,{huge_header}\n2024-01-10,incident,x,diary,y\n"),
+    )
+    .unwrap();
+    let run = import(&csv, &out, &[]);
+    assert_eq!(run.code, 2, "{}", &run.stderr[..run.stderr.len().min(2000)]);
+    assert!(
+        run.stderr
+            .contains("long.csv:1:5: the cell holds 20971520 characters")
+            && run.stderr.contains("at most 32767"),
+        "{}",
+        &run.stderr[..run.stderr.len().min(2000)]
+    );
+    assert!(run.stderr.len() < 1000, "{} bytes", run.stderr.len());
+
+    // Under the limit but long: every message quotes 60 characters and an ellipsis.
+    let header = "Ü".repeat(30_000);
+    let kind = "k".repeat(30_000);
+    std::fs::write(
+        &csv,
+        format!("date,kind,summary,source,{header}\n2024-01-10,incident,x,diary,y\n"),
+    )
+    .unwrap();
+    let run = import(&csv, &out, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let shown = format!("\"{}…\"", "Ü".repeat(60));
+    assert!(
+        run.stderr.contains(&format!("unknown column {shown}")),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.len() < 2000, "{} bytes", run.stderr.len());
+    std::fs::write(
+        &csv,
+        format!("date,kind,summary,source\n2024-01-10,{kind},x,diary\n"),
+    )
+    .unwrap();
+    let run = import(&csv, &out, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains(&format!("`{}…` is not a kind of event", "k".repeat(60))),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.len() < 2000, "{} bytes", run.stderr.len());
+}
+
+#[test]
+fn crlf_csv_rows_are_numbered_as_a_spreadsheet_shows_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("kool.csv");
+    std::fs::write(
+        &csv,
+        "date,kind,summary,source\r\n2024-01-10,incident,x,diary\r\n\r\n2024-13-01,incident,y,diary\r\n",
+    )
+    .unwrap();
+    let out = dir.path().join("school.yaml");
+    let run = import(&csv, &out, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("kool.csv:4:1:"), "{}", run.stderr);
+}
+
+#[test]
+fn an_unterminated_quote_is_an_error_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("kool.csv");
+    std::fs::write(
+        &csv,
+        "date,kind,summary,source\n2024-01-10,incident,x,diary\n2024-01-11,incident,\"y,diary\n2024-01-12,incident,z,diary\n",
+    )
+    .unwrap();
+    let out = dir.path().join("school.yaml");
+    let run = import(&csv, &out, &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("kool.csv: line 3: the quote that opens column 3 is never closed"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn an_import_check_would_refuse_as_too_large_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("kool.csv");
+    let summary = "s".repeat(300);
+    let mut text = String::from("date,kind,summary,source\n");
+    for _ in 0..60_000 {
+        text.push_str(&format!("2024-01-10,incident,{summary},diary\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let out = dir.path().join("school.yaml");
+    let run = import(&csv, &out, &[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("MiB; a file may be at most 16 MiB")
+            && run.stderr.contains("nothing was written"),
+        "{}",
+        run.stderr
+    );
+    assert!(!out.exists());
 }

@@ -9,3 +9,4 @@ mod chronology;
 mod errors;
 mod exercise;
 mod import;
+mod interrupted;
