@@ -18,5 +18,7 @@ pub mod methodology;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+/// Large valid cases for benchmarks and tests (feature `synthetic`, on for them only).
+#[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod validate;
