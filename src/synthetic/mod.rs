@@ -14,12 +14,14 @@
 mod files;
 mod random;
 mod story;
+mod timeline;
 
 use std::path::Path;
 
 use files::*;
 use random::SplitMix64;
 use story::*;
+use timeline::Timeline;
 
 /// How large a case to generate, and from which seed.
 #[derive(Clone, Debug, PartialEq, Eq)]
