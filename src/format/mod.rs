@@ -8,6 +8,7 @@
 
 mod schema;
 mod sections;
+pub mod write;
 
 pub use sections::*;
 

@@ -9,6 +9,9 @@ pub mod rows;
 
 use rows::{ChildViewsCell, RowEvent};
 
+use crate::format::{FORMAT, write};
+use crate::model::{ChildViews, Event, Id, Span, Spanned};
+
 /// Fields the format requires of a kind that the chronology-request form does not collect:
 /// the lead reviewers add them from the summary (the form says so), and `check` reports each
 /// one still missing.
@@ -26,14 +29,73 @@ fn to_complete(event: &RowEvent) -> Option<&'static str> {
     }
 }
 
+/// A row's event in the model, for the format's one writer. Its places are the row's
+/// (no span: the file is being written, not read).
+fn model_event(row: &RowEvent) -> Event {
+    let at = |value: &str| Spanned::new(Id(value.to_owned()), Span::default());
+    let text = |value: &str| Spanned::new(value.to_owned(), Span::default());
+    let RowEvent {
+        row: _,
+        id,
+        date,
+        agency,
+        kind,
+        to,
+        people,
+        child_seen,
+        child_views,
+        concerns,
+        summary,
+        source,
+        note,
+        action,
+        notifier_confidential,
+    } = row;
+    Event {
+        id: at(id),
+        date: Spanned::new(*date, Span::default()),
+        approx: false,
+        // Empty when the row names none: the file's `agency` is its default (the key is
+        // left out below).
+        agency: at(agency.as_deref().unwrap_or_default()),
+        kind: Spanned::new(*kind, Span::default()),
+        to: to.as_deref().map(at),
+        reply_to: None,
+        people: people.iter().map(|p| at(p)).collect(),
+        child_seen: child_seen.unwrap_or(false),
+        child_seen_alone: false,
+        child_views: child_views.as_ref().map(|views| match views {
+            ChildViewsCell::Words(words) => ChildViews::Text(text(words)),
+            ChildViewsCell::Recorded(recorded) => ChildViews::Recorded(*recorded),
+        }),
+        concerns: concerns.iter().map(|c| text(c)).collect(),
+        channel: None,
+        mode: None,
+        summary: Some(text(summary)),
+        source: Some(text(source)),
+        note: note.as_deref().map(text),
+        action: action.as_deref().map(text),
+        order: 0,
+        notifier_confidential: *notifier_confidential,
+        invited: Vec::new(),
+        attended: Vec::new(),
+        decision: None,
+        service: None,
+        severity: None,
+        to_place: None,
+    }
+}
+
 /// The chronology file: `agency` the default of its events, `origin` a comment naming
-/// where the rows came from. Strings are written as YAML double-quoted scalars (JSON
-/// string syntax, which YAML reads verbatim), so no text can change the file's structure.
+/// where the rows came from, and after each event what the lead reviewers must complete.
+/// Written by the format's one writer (serde_yaml quotes whatever would otherwise read as
+/// something else, so no cell can change the file's structure).
 pub fn chronology_yaml(agency: &str, origin: &str, events: &[RowEvent]) -> String {
-    let quote = yaml_string;
     let mut out = String::new();
-    out.push_str("format: casereview/1\n");
-    out.push_str(&format!("agency: {}\n", yaml_string(agency)));
+    out.push_str(&format!("format: {FORMAT}\n"));
+    let mut header = serde_yaml::Mapping::new();
+    header.insert("agency".into(), agency.into());
+    out.push_str(&write::yaml(&serde_yaml::Value::Mapping(header)));
     for line in origin.lines() {
         out.push_str(&format!("# {line}\n"));
     }
@@ -42,62 +104,24 @@ pub fn chronology_yaml(agency: &str, origin: &str, events: &[RowEvent]) -> Strin
         return out;
     }
     out.push_str("events:\n");
-    for event in events {
-        // Ids are quoted too: an id such as `17`, `true` or `null` would read as a number,
-        // a boolean or nothing.
-        out.push_str(&format!("  - id: {}\n", quote(&event.id)));
-        let mut field = |key: &str, value: String| out.push_str(&format!("    {key}: {value}\n"));
-        field("date", event.date.to_string());
-        if let Some(agency) = &event.agency {
-            field("agency", quote(agency));
+    for row in events {
+        let mut event = write::event(&model_event(row));
+        if let serde_yaml::Value::Mapping(map) = &mut event
+            && row.agency.is_none()
+        {
+            map.remove("agency");
         }
-        field("kind", event.kind.to_string());
-        if let Some(to) = &event.to {
-            field("to", quote(to));
+        let item = write::yaml(&serde_yaml::Value::Sequence(vec![event]));
+        for line in item.lines() {
+            out.push_str("  ");
+            out.push_str(line);
+            out.push('\n');
         }
-        if !event.people.is_empty() {
-            let people: Vec<String> = event.people.iter().map(|p| quote(p)).collect();
-            field("people", format!("[{}]", people.join(", ")));
-        }
-        if let Some(seen) = event.child_seen {
-            field("child_seen", seen.to_string());
-        }
-        match &event.child_views {
-            Some(ChildViewsCell::Words(words)) => field("child_views", quote(words)),
-            Some(ChildViewsCell::Recorded(recorded)) => field("child_views", recorded.to_string()),
-            None => {}
-        }
-        if !event.concerns.is_empty() {
-            field("concerns", format!("[{}]", event.concerns.join(", ")));
-        }
-        field("summary", quote(&event.summary));
-        field("source", quote(&event.source));
-        if let Some(note) = &event.note {
-            field("note", quote(note));
-        }
-        if let Some(action) = &event.action {
-            field("action", quote(action));
-        }
-        if event.notifier_confidential {
-            field("notifier_confidential", "true".into());
-        }
-        if let Some(missing) = to_complete(event) {
+        if let Some(missing) = to_complete(row) {
             out.push_str(&format!("    # to complete: {missing}\n"));
         }
     }
     out
-}
-
-/// `text` as a YAML double-quoted scalar: JSON string syntax (which YAML reads verbatim),
-/// with the characters YAML refuses even in quotes (DEL, C1 controls, BOM) escaped too.
-fn yaml_string(text: &str) -> String {
-    let json = serde_json::to_string(text).expect("a string serialises");
-    json.chars()
-        .map(|c| match c {
-            '\u{7f}'..='\u{9f}' | '\u{feff}' => format!("\\u{:04x}", c as u32),
-            c => c.to_string(),
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -137,8 +161,9 @@ mod tests {
         );
         assert_eq!(first["source"].as_str(), Some("- item"));
         assert!(yaml.contains("# to complete: people"));
-        let odd = yaml_string("a\u{85}b\u{7f}\u{feff}c\u{1}");
-        let back: String = serde_yaml::from_str(&odd).unwrap();
-        assert_eq!(back, "a\u{85}b\u{7f}\u{feff}c\u{1}");
+        let odd = "a\u{85}b\u{7f}\u{feff}c\u{1}";
+        let written = write::yaml(&serde_yaml::Value::from(odd));
+        let back: String = serde_yaml::from_str(&written).unwrap();
+        assert_eq!(back, odd);
     }
 }

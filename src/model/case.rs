@@ -7,7 +7,7 @@ use super::vocabulary::*;
 /// Free text as typed: shown verbatim, never interpreted, never echoed in a diagnostic.
 pub type Text = Spanned<String>;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Case {
     pub meta: CaseMeta,
     pub people: Vec<Person>,
@@ -25,7 +25,7 @@ pub struct Case {
     pub settings: Settings,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CaseMeta {
     pub id: Text,
     pub title: Text,
@@ -42,7 +42,7 @@ pub struct CaseMeta {
     pub outcome: Outcome,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Classification {
     pub label: Text,
     pub basis: Option<Text>,
@@ -50,27 +50,27 @@ pub struct Classification {
     pub owner: Option<Text>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Review {
     pub period: Option<Spanned<Period>>,
     pub commissioned_by: Option<Text>,
     pub working_group: Vec<WorkingGroupMember>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct WorkingGroupMember {
     pub label: Text,
     pub organisation: Option<Text>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
     pub date: Spanned<Date>,
     pub kind: Spanned<OutcomeKind>,
     pub summary: Option<Text>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Person {
     pub id: Spanned<Id>,
     pub role: Spanned<Role>,
@@ -79,7 +79,7 @@ pub struct Person {
     pub aliases: Vec<Text>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Agency {
     pub id: Spanned<Id>,
     pub name: Text,
@@ -90,7 +90,7 @@ pub struct Agency {
 }
 
 /// Where the child lived from a date on, by register and in fact.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Residence {
     pub from: Spanned<Date>,
     pub registered: Spanned<Id>,
@@ -98,7 +98,7 @@ pub struct Residence {
 }
 
 /// A chronology file listed in `case.yaml`, once loaded.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Chronology {
     pub path: Spanned<String>,
     /// The file's index among the case's sources: its events' spans carry it.
@@ -107,7 +107,7 @@ pub struct Chronology {
     pub submitted: Option<Submitted>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Submitted {
     pub by: Option<Text>,
     pub on: Option<Spanned<Date>>,
@@ -130,7 +130,7 @@ impl ChildViews {
 }
 
 /// One thing an agency did or learned, on one date.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     pub id: Spanned<Id>,
     pub date: Spanned<Date>,
@@ -162,7 +162,7 @@ pub struct Event {
     pub to_place: Option<Spanned<Id>>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Episode {
     pub id: Spanned<Id>,
     pub title: Text,
@@ -171,7 +171,7 @@ pub struct Episode {
     pub why_it_made_sense: Option<Text>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
     pub id: Spanned<Id>,
     pub kind: Spanned<FindingKind>,
@@ -182,7 +182,7 @@ pub struct Finding {
     pub evidence: Vec<Spanned<String>>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Recommendation {
     pub id: Spanned<Id>,
     pub text: Text,
@@ -194,14 +194,14 @@ pub struct Recommendation {
     pub measure: Option<Text>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FlagReview {
     pub flag: Spanned<String>,
     pub status: Spanned<ReviewStatus>,
     pub note: Option<Text>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
     pub profile: Option<Spanned<String>>,
     /// Per-rule overrides, in the order written.
@@ -209,7 +209,7 @@ pub struct Settings {
 }
 
 /// A case's override of one rule: any value but the code may be absent.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RuleSetting {
     pub code: Spanned<String>,
     pub enabled: Option<bool>,
