@@ -317,6 +317,8 @@ pub struct Outcome {
     /// Folders holding each input that took longer than [`LIMIT`], with its time.
     pub slow: Vec<(PathBuf, Duration)>,
     pub slowest: Duration,
+    /// The index of the slowest input, to run it again with the same seed.
+    pub slowest_input: usize,
     pub elapsed: Duration,
 }
 
@@ -362,7 +364,10 @@ pub fn run(corpus: &Corpus, seed: u64, inputs: usize, threads: usize, crashes: &
                         catch_unwind(AssertUnwindSafe(|| exercise(&folder, methodology, index)));
                     let took = began.elapsed();
                     let mut outcome = outcome.lock().unwrap_or_else(|e| e.into_inner());
-                    outcome.slowest = outcome.slowest.max(took);
+                    if took > outcome.slowest {
+                        outcome.slowest = took;
+                        outcome.slowest_input = index;
+                    }
                     match result {
                         Ok(Reached::Refused) => {}
                         Ok(Reached::Loaded) => outcome.loaded += 1,
@@ -475,14 +480,15 @@ pub fn seed_wanted() -> u64 {
 impl Outcome {
     pub fn summary(&self) -> String {
         format!(
-            "{} inputs in {:.1?}: {} loaded, {} analysed and built, {} panics, {} over {LIMIT:?}, slowest {:.1?}",
+            "{} inputs in {:.1?}: {} loaded, {} analysed and built, {} panics, {} over {LIMIT:?}, slowest {:.1?} (input {})",
             self.inputs,
             self.elapsed,
             self.loaded,
             self.built,
             self.panics.len(),
             self.slow.len(),
-            self.slowest
+            self.slowest,
+            self.slowest_input
         )
     }
 }
