@@ -1,10 +1,9 @@
-//! The reviewers' part, the spread of agencies over chronology files, and the files' text.
+//! The reviewers' part, the spread of agencies over chronology files, and the case as the
+//! model holds it (the format's one writer writes its files).
 
-use std::fmt::Write as _;
+use chrono::{Datelike, Days, NaiveDate};
 
-use chrono::{Datelike, Days};
-
-use crate::model::{ActionStrength, Priority, Vocabulary};
+use crate::model::*;
 
 use super::random::*;
 use super::story::*;
@@ -89,15 +88,15 @@ pub(super) fn spread_agencies(counts: &[usize], chronology_files: usize) -> Vec<
 }
 
 /// A chronology file: its agencies, the first (busiest) of them its default `agency:`.
-pub(super) struct Chronology {
+pub(super) struct ChronologyDraft {
     pub(super) path: String,
     pub(super) agencies: Vec<usize>,
 }
 
-impl Chronology {
+impl ChronologyDraft {
     pub(super) fn new(bucket: &[usize], agencies: &[AgencyDraft]) -> Option<Self> {
         let first = *bucket.first()?;
-        Some(Chronology {
+        Some(ChronologyDraft {
             path: format!("chronology/{}.yaml", agencies[first].id),
             agencies: bucket.to_vec(),
         })
@@ -108,312 +107,274 @@ impl Chronology {
     }
 }
 
-/// Appends formatted text to a `String` (which cannot fail).
-macro_rules! put {
-    ($out:expr, $($arg:tt)*) => {
-        $out.write_fmt(format_args!($($arg)*)).expect("a String accepts any text")
-    };
-}
-
-pub(super) fn render_case_file(
+/// The whole case as the model holds it; `format::write` writes its files. Events of
+/// `own_agencies` stay in `case.yaml` (file 0); chronology `i`'s events are in file `i + 1`.
+pub(super) fn build_case(
     frame: &Frame,
     agencies: &[AgencyDraft],
-    chronologies: &[Chronology],
+    chronologies: &[ChronologyDraft],
     events: &[Draft],
-    own_agencies: &[usize],
     analysis: &ReviewerAnalysis,
-) -> String {
-    let mut out = String::with_capacity(events.len() * 400 / (chronologies.len() + 1) + 8192);
-    put!(
-        out,
-        "# A synthetic case: every person, agency and event is invented.\n"
-    );
-    put!(out, "format: casereview/1\n");
-    render_meta(&mut out, frame);
-    render_people(&mut out, frame);
-    render_agencies(&mut out, agencies);
-    put!(
-        out,
-        "residence:\n  - {{ from: {}, registered: cp-lead, actual: cp-lead }}\n",
-        ymd(frame.period_from)
-    );
-    if !chronologies.is_empty() {
-        put!(out, "chronologies:\n");
-        for chronology in chronologies {
-            put!(out, "  - {}\n", chronology.path);
+) -> Case {
+    let mut file_of = vec![FileId(0); agencies.len()];
+    for (i, chronology) in chronologies.iter().enumerate() {
+        for &a in &chronology.agencies {
+            file_of[a] = FileId(i as u32 + 1);
         }
     }
-    put!(out, "events:\n");
-    render_events(&mut out, events, agencies, own_agencies, None);
-    render_analysis(&mut out, events, agencies, analysis, frame);
-    out
-}
-
-pub(super) fn render_meta(out: &mut String, frame: &Frame) {
     let document_date = frame.outcome + Days::new(200);
-    put!(
-        out,
-        "case:\n  id: SYN-{}\n  title: \"Synthetic review: Child S\"\n  date: {}\n",
-        frame.seed,
-        ymd(document_date)
-    );
-    put!(out, "  language: en\n  status: draft\n  version: \"0.1\"\n");
-    put!(
-        out,
-        "  classification:\n    label: \"FOR OFFICIAL USE ONLY\"\n    until: {}\n",
-        ymd(document_date + Days::new(3650))
-    );
-    put!(out, "  dates: absolute\n  review:\n");
-    put!(
-        out,
-        "    period: {{ from: {}, to: {} }}\n",
-        ymd(frame.period_from),
-        ymd(frame.outcome)
-    );
-    put!(out, "    commissioned_by: \"Social Insurance Board\"\n");
-    put!(out, "    working_group:\n");
-    put!(
-        out,
-        "      - {{ label: \"Chair\", organisation: \"Social Insurance Board\" }}\n"
-    );
-    put!(
-        out,
-        "      - {{ label: \"Police representative\", organisation: \"Police\" }}\n"
-    );
-    put!(
-        out,
-        "  outcome:\n    date: {}\n    kind: hospitalisation\n",
-        ymd(frame.outcome)
-    );
-    put!(
-        out,
-        "    summary: \"The child was admitted to hospital with a head injury.\"\n"
-    );
-}
-
-pub(super) fn render_people(out: &mut String, frame: &Frame) {
-    put!(out, "people:\n");
-    for (id, role, label) in PEOPLE {
-        put!(out, "  - {{ id: {id}, role: {role}, label: \"{label}\"");
-        match *id {
-            "child" => put!(
-                out,
-                ", born: {:04}-{:02}",
-                frame.child_born.year(),
-                frame.child_born.month()
-            ),
-            "sibling" => put!(out, ", born: {}", frame.child_born.year() + 2),
-            _ => {}
-        }
-        put!(out, " }}\n");
+    Case {
+        meta: meta(frame, document_date),
+        people: people(frame),
+        redact: Vec::new(),
+        agencies: agencies
+            .iter()
+            .map(|a| Agency {
+                id: id(&a.id),
+                name: text(&a.name),
+                kind: at(a.kind),
+                country: text(a.country),
+                lead: a.lead,
+            })
+            .collect(),
+        residence: vec![Residence {
+            from: at(Date::from_day(frame.period_from)),
+            registered: id("cp-lead"),
+            actual: id("cp-lead"),
+        }],
+        chronologies: chronologies
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let default = &agencies[c.default_agency()];
+                Chronology {
+                    path: text(&c.path),
+                    file: FileId(i as u32 + 1),
+                    agency: Some(id(&default.id)),
+                    submitted: Some(Submitted {
+                        by: Some(text(&format!("Head of {}", default.name))),
+                        on: Some(at(Date::from_day(frame.outcome + Days::new(90)))),
+                    }),
+                }
+            })
+            .collect(),
+        events: events
+            .iter()
+            .enumerate()
+            .map(|(index, e)| event(index, e, agencies, file_of[e.agency]))
+            .collect(),
+        episodes: analysis
+            .episodes
+            .iter()
+            .enumerate()
+            .map(|(k, episode)| Episode {
+                id: id(&format!("kpe{}", k + 1)),
+                title: text(&format!("Key practice episode {}", k + 1)),
+                events: episode.events.iter().map(|&e| id(&event_id(e))).collect(),
+                what_happened: Some(text(&format!(
+                    "{} events over a few weeks, starting with: {}",
+                    episode.events.len(),
+                    events[episode.events[0]].summary
+                ))),
+                why_it_made_sense: Some(text(
+                    "The practitioners had many cases and the family seemed to cooperate.",
+                )),
+            })
+            .collect(),
+        findings: analysis
+            .findings
+            .iter()
+            .enumerate()
+            .map(|(k, (pattern, weakness))| {
+                let episode = &analysis.episodes[k];
+                let first = event_id(episode.events[0]);
+                let last = event_id(*episode.events.last().expect("episodes hold events"));
+                Finding {
+                    id: id(&format!("f{}", k + 1)),
+                    kind: at(if *weakness {
+                        FindingKind::Weakness
+                    } else {
+                        FindingKind::Strength
+                    }),
+                    pattern: Some(text(pattern)),
+                    title: text(&format!("Practice around {}", pattern.replace('_', " "))),
+                    text: Some(text(&format!(
+                        "Seen in key practice episode {}: what the agencies knew did not always reach each other.",
+                        k + 1
+                    ))),
+                    evidence: vec![text(&format!("kpe{}", k + 1)), text(&first), text(&last)],
+                }
+            })
+            .collect(),
+        recommendations: analysis
+            .recommendations
+            .iter()
+            .enumerate()
+            .map(|(n, &(finding, owner))| Recommendation {
+                id: id(&format!("r{}", n + 1)),
+                text: text(&format!(
+                    "Agree with {} how a notification is acknowledged within two working days.",
+                    agencies[owner].name
+                )),
+                to: id(&agencies[owner].id),
+                findings: vec![id(&format!("f{}", finding + 1))],
+                priority: Some(at(PRIORITIES[n % PRIORITIES.len()])),
+                strength: Some(at(STRENGTHS[n % STRENGTHS.len()])),
+                due: Some(at(Date::from_day(frame.outcome + Days::new(540)))),
+                measure: Some(text(
+                    "An audit of 20 notifications finds every one acknowledged in time.",
+                )),
+            })
+            .collect(),
+        flag_reviews: Vec::new(),
+        settings: Settings::default(),
     }
 }
 
-pub(super) fn render_agencies(out: &mut String, agencies: &[AgencyDraft]) {
-    put!(out, "agencies:\n");
-    for a in agencies {
-        put!(
-            out,
-            "  - {{ id: {}, name: {}, kind: {}, country: {}",
-            a.id,
-            quoted(&a.name),
-            a.kind.as_str(),
-            a.country
-        );
-        if a.lead {
-            put!(out, ", lead: true");
-        }
-        put!(out, " }}\n");
+const PRIORITIES: [Priority; 3] = [Priority::High, Priority::Medium, Priority::Low];
+const STRENGTHS: [ActionStrength; 3] = [
+    ActionStrength::Stronger,
+    ActionStrength::Intermediate,
+    ActionStrength::Weaker,
+];
+
+/// A value with no place: the case is being made, not read.
+fn at<T>(value: T) -> Spanned<T> {
+    Spanned::new(value, Span::default())
+}
+
+fn id(value: &str) -> Spanned<Id> {
+    at(Id(value.to_owned()))
+}
+
+fn text(value: &str) -> Text {
+    at(value.to_owned())
+}
+
+fn meta(frame: &Frame, document_date: NaiveDate) -> CaseMeta {
+    CaseMeta {
+        id: text(&format!("SYN-{}", frame.seed)),
+        title: text("Synthetic review: Child S"),
+        date: Some(at(Date::from_day(document_date))),
+        language: Language::En,
+        status: Status::Draft,
+        version: Some(text("0.1")),
+        classification: Some(Classification {
+            label: text("FOR OFFICIAL USE ONLY"),
+            basis: None,
+            until: Some(at(Date::from_day(document_date + Days::new(3650)))),
+            owner: None,
+        }),
+        dates: DateMode::Absolute,
+        anonymised: false,
+        review: Review {
+            period: Some(at(Period {
+                from: Date::from_day(frame.period_from),
+                to: Date::from_day(frame.outcome),
+            })),
+            commissioned_by: Some(text("Social Insurance Board")),
+            working_group: vec![
+                WorkingGroupMember {
+                    label: text("Chair"),
+                    organisation: Some(text("Social Insurance Board")),
+                },
+                WorkingGroupMember {
+                    label: text("Police representative"),
+                    organisation: Some(text("Police")),
+                },
+            ],
+        },
+        outcome: Outcome {
+            date: at(Date::from_day(frame.outcome)),
+            kind: at(OutcomeKind::Hospitalisation),
+            summary: Some(text(
+                "The child was admitted to hospital with a head injury.",
+            )),
+        },
     }
 }
 
-pub(super) fn render_chronology(
-    chronology: &Chronology,
-    frame: &Frame,
-    agencies: &[AgencyDraft],
-    events: &[Draft],
-) -> String {
-    let default = chronology.default_agency();
-    let mut out = String::with_capacity(events.len() * 400 / chronology.agencies.len().max(1));
-    put!(out, "format: casereview/1\n");
-    put!(out, "agency: {}\n", agencies[default].id);
-    put!(
-        out,
-        "submitted: {{ by: \"Head of {}\", on: {} }}\n",
-        agencies[default].name,
-        ymd(frame.outcome + Days::new(90))
-    );
-    put!(out, "events:\n");
-    render_events(
-        &mut out,
-        events,
-        agencies,
-        &chronology.agencies,
-        Some(default),
-    );
-    out
+fn people(frame: &Frame) -> Vec<Person> {
+    PEOPLE
+        .iter()
+        .map(|(person, role, label)| Person {
+            id: id(person),
+            role: at(Role::parse(role).expect("the generator's roles are the format's")),
+            label: text(label),
+            born: match *person {
+                "child" => Date::parse(&format!(
+                    "{:04}-{:02}",
+                    frame.child_born.year(),
+                    frame.child_born.month()
+                ))
+                .ok()
+                .map(at),
+                "sibling" => Date::parse(&format!("{}", frame.child_born.year() + 2))
+                    .ok()
+                    .map(at),
+                _ => None,
+            },
+            aliases: Vec::new(),
+        })
+        .collect()
 }
 
-/// The events of `own` agencies, in timeline order; `agency:` omitted where it is the
-/// file's default.
-pub(super) fn render_events(
-    out: &mut String,
-    events: &[Draft],
-    agencies: &[AgencyDraft],
-    own: &[usize],
-    default_agency: Option<usize>,
-) {
-    let mut mine = vec![false; agencies.len()];
-    for &a in own {
-        mine[a] = true;
-    }
-    for (index, event) in events.iter().enumerate() {
-        if mine[event.agency] {
-            render_event(out, index, event, agencies, default_agency);
-        }
-    }
-}
-
-pub(super) fn render_event(
-    out: &mut String,
-    index: usize,
-    e: &Draft,
-    agencies: &[AgencyDraft],
-    default_agency: Option<usize>,
-) {
-    let agency_id = |a: usize| agencies[a].id.as_str();
-    let id_list = |ids: &[usize]| {
-        let ids: Vec<&str> = ids.iter().map(|&a| agency_id(a)).collect();
-        ids.join(", ")
-    };
-    put!(out, "  - id: {}\n    date: {}\n", event_id(index), e.date);
-    if e.approx {
-        put!(out, "    approx: true\n");
-    }
-    if default_agency != Some(e.agency) {
-        put!(out, "    agency: {}\n", agency_id(e.agency));
-    }
-    put!(out, "    kind: {}\n", e.kind.as_str());
-    if let Some(to) = e.to {
-        put!(out, "    to: {}\n", agency_id(to));
-    }
-    if let Some(reply_to) = e.reply_to {
-        put!(out, "    reply_to: {}\n", event_id(reply_to));
-    }
-    if !e.people.is_empty() {
-        put!(out, "    people: [{}]\n", e.people.join(", "));
-    }
-    if e.child_seen {
-        put!(out, "    child_seen: true\n");
-    }
-    if e.child_seen_alone {
-        put!(out, "    child_seen_alone: true\n");
-    }
-    if let Some(views) = &e.child_views {
-        put!(out, "    child_views: {views}\n");
-    }
-    if !e.concerns.is_empty() {
-        put!(out, "    concerns: [{}]\n", e.concerns.join(", "));
-    }
-    if let Some(channel) = e.channel {
-        put!(out, "    channel: {}\n", channel.as_str());
-    }
-    if let Some(mode) = e.mode {
-        put!(out, "    mode: {}\n", mode.as_str());
-    }
-    if !e.invited.is_empty() {
-        put!(out, "    invited: [{}]\n", id_list(&e.invited));
-    }
-    if !e.attended.is_empty() {
-        put!(out, "    attended: [{}]\n", id_list(&e.attended));
-    }
-    if let Some(decision) = e.decision {
-        put!(out, "    decision: {}\n", decision.as_str());
-    }
-    if let Some(service) = &e.service {
-        put!(out, "    service: {}\n", quoted(service));
-    }
-    if let Some(severity) = e.severity {
-        put!(out, "    severity: {}\n", severity.as_str());
-    }
-    if e.notifier_confidential {
-        put!(out, "    notifier_confidential: true\n");
-    }
-    put!(out, "    summary: {}\n", quoted(&e.summary));
-    put!(out, "    source: {}\n", quoted(&e.source));
-    if let Some(action) = &e.action {
-        put!(out, "    action: {}\n", quoted(action));
-    }
-    if let Some(note) = &e.note {
-        put!(out, "    note: {}\n", quoted(note));
-    }
-}
-
-pub(super) fn render_analysis(
-    out: &mut String,
-    events: &[Draft],
-    agencies: &[AgencyDraft],
-    analysis: &ReviewerAnalysis,
-    frame: &Frame,
-) {
-    put!(out, "episodes:\n");
-    for (k, episode) in analysis.episodes.iter().enumerate() {
-        let ids: Vec<String> = episode.events.iter().map(|&e| event_id(e)).collect();
-        put!(out, "  - id: kpe{}\n", k + 1);
-        put!(out, "    title: \"Key practice episode {}\"\n", k + 1);
-        put!(out, "    events: [{}]\n", ids.join(", "));
-        let what_happened = format!(
-            "{} events over a few weeks, starting with: {}",
-            ids.len(),
-            events[episode.events[0]].summary
-        );
-        put!(out, "    what_happened: {}\n", quoted(&what_happened));
-        put!(
-            out,
-            "    why_it_made_sense: \"The practitioners had many cases and the family seemed to cooperate.\"\n"
-        );
-    }
-    put!(out, "findings:\n");
-    for (k, (pattern, weakness)) in analysis.findings.iter().enumerate() {
-        let episode = &analysis.episodes[k];
-        let first = event_id(episode.events[0]);
-        let last = event_id(*episode.events.last().expect("episodes hold events"));
-        put!(out, "  - id: f{}\n", k + 1);
-        put!(
-            out,
-            "    kind: {}\n",
-            if *weakness { "weakness" } else { "strength" }
-        );
-        put!(out, "    pattern: {pattern}\n");
-        put!(
-            out,
-            "    title: \"Practice around {}\"\n",
-            pattern.replace('_', " ")
-        );
-        put!(
-            out,
-            "    text: \"Seen in key practice episode {}: what the agencies knew did not always reach each other.\"\n",
-            k + 1
-        );
-        put!(out, "    evidence: [kpe{}, {first}, {last}]\n", k + 1);
-    }
-    put!(out, "recommendations:\n");
-    for (n, &(finding, owner)) in analysis.recommendations.iter().enumerate() {
-        let priority = Priority::WORDS[n % Priority::WORDS.len()];
-        let strength = ActionStrength::WORDS[n % ActionStrength::WORDS.len()];
-        put!(out, "  - id: r{}\n", n + 1);
-        put!(
-            out,
-            "    text: \"Agree with {} how a notification is acknowledged within two working days.\"\n",
-            agencies[owner].name
-        );
-        put!(out, "    to: {}\n", agencies[owner].id);
-        put!(out, "    findings: [f{}]\n", finding + 1);
-        put!(out, "    priority: {priority}\n    strength: {strength}\n");
-        put!(out, "    due: {}\n", ymd(frame.outcome + Days::new(540)));
-        put!(
-            out,
-            "    measure: \"An audit of 20 notifications finds every one acknowledged in time.\"\n"
-        );
+fn event(index: usize, e: &Draft, agencies: &[AgencyDraft], file: FileId) -> Event {
+    let agency = |a: usize| id(&agencies[a].id);
+    let Draft {
+        date,
+        approx,
+        agency: acting,
+        kind,
+        to,
+        reply_to,
+        people,
+        child_seen,
+        child_seen_alone,
+        child_views,
+        concerns,
+        channel,
+        mode,
+        summary,
+        source,
+        note,
+        action,
+        notifier_confidential,
+        invited,
+        attended,
+        decision,
+        service,
+        severity,
+    } = e;
+    let mut event_id_at = id(&event_id(index));
+    // The writer puts each event in the file it says it came from.
+    event_id_at.span.file = file;
+    Event {
+        id: event_id_at,
+        date: at(Date::parse(date).expect("the generator writes dates of the format")),
+        approx: *approx,
+        agency: agency(*acting),
+        kind: at(*kind),
+        to: to.map(agency),
+        reply_to: reply_to.map(|r| id(&event_id(r))),
+        people: people.iter().map(|p| id(p)).collect(),
+        child_seen: *child_seen,
+        child_seen_alone: *child_seen_alone,
+        child_views: child_views.clone(),
+        concerns: concerns.iter().map(|c| text(c)).collect(),
+        channel: channel.map(at),
+        mode: mode.map(at),
+        summary: Some(text(summary)),
+        source: Some(text(source)),
+        note: note.as_deref().map(text),
+        action: action.as_deref().map(text),
+        order: 0,
+        notifier_confidential: *notifier_confidential,
+        invited: invited.iter().map(|&a| agency(a)).collect(),
+        attended: attended.iter().map(|&a| agency(a)).collect(),
+        decision: decision.map(at),
+        service: service.as_deref().map(text),
+        severity: severity.map(at),
+        to_place: None,
     }
 }

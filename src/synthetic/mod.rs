@@ -30,7 +30,7 @@ pub struct SyntheticSpec {
     pub events: usize,
     /// Agencies in all, the lead included (at least 1).
     pub agencies: usize,
-    /// Chronology files besides `case.yaml` (at most). Agencies are spread over them so
+    /// ChronologyDraft files besides `case.yaml` (at most). Agencies are spread over them so
     /// that the files are of similar size; a file that would hold no event is not written.
     pub chronology_files: usize,
     pub seed: u64,
@@ -73,30 +73,18 @@ pub fn case_text(spec: &SyntheticSpec) -> Vec<(String, String)> {
     let counts = events_per_agency(&events, agencies.len());
     let buckets = spread_agencies(&counts, spec.chronology_files);
 
-    let mut files = Vec::with_capacity(buckets.len());
     // A chronology file needs events; a bucket of idle agencies writes no file.
-    let chronologies: Vec<Chronology> = buckets[1..]
+    let chronologies: Vec<ChronologyDraft> = buckets[1..]
         .iter()
         .filter(|bucket| bucket.iter().any(|&a| counts[a] > 0))
-        .filter_map(|bucket| Chronology::new(bucket, &agencies))
+        .filter_map(|bucket| ChronologyDraft::new(bucket, &agencies))
         .collect();
-    files.push((
-        "case.yaml".to_owned(),
-        render_case_file(
-            &frame,
-            &agencies,
-            &chronologies,
-            &events,
-            &buckets[0],
-            &analysis,
-        ),
-    ));
-    for chronology in &chronologies {
-        files.push((
-            chronology.path.clone(),
-            render_chronology(chronology, &frame, &agencies, &events),
-        ));
-    }
+    let case = build_case(&frame, &agencies, &chronologies, &events, &analysis);
+    let mut files = crate::format::write::files(&case, &crate::format::write::AsWritten);
+    files[0].1.insert_str(
+        0,
+        "# A synthetic case: every person, agency and event is invented.\n",
+    );
     files
 }
 

@@ -114,7 +114,7 @@ pub(super) struct Draft {
     pub(super) people: Vec<&'static str>,
     pub(super) child_seen: bool,
     pub(super) child_seen_alone: bool,
-    pub(super) child_views: Option<String>,
+    pub(super) child_views: Option<crate::model::ChildViews>,
     pub(super) concerns: Vec<&'static str>,
     pub(super) channel: Option<Channel>,
     pub(super) mode: Option<ContactMode>,
@@ -193,9 +193,4 @@ pub(super) fn describe_people(ids: &[&str]) -> String {
         .map(|(_, _, label)| *label)
         .collect();
     labels.join(" and ")
-}
-
-/// A YAML double-quoted scalar: any text, written so that it reads back unchanged.
-pub(super) fn quoted(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }

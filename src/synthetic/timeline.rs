@@ -10,6 +10,7 @@ use crate::model::{
 
 use super::random::*;
 use super::story::*;
+use crate::model::{ChildViews, Span, Spanned};
 
 /// Builds the events one slot at a time, in timeline order.
 pub(super) struct Timeline<'a> {
@@ -330,9 +331,9 @@ impl<'a> Timeline<'a> {
                     "Said everything is fine and asked when the visit would end.",
                     "Said he does not want to go home after school.",
                 ]);
-                quoted(words)
+                ChildViews::Text(Spanned::new(words.to_owned(), Span::default()))
             } else {
-                "true".to_owned()
+                ChildViews::Recorded(true)
             });
         }
         d.mode = Some(mode);
