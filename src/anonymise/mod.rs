@@ -7,6 +7,8 @@
 //! `aliases` cannot come along.
 
 pub mod dates;
+mod fold;
+mod names;
 pub mod scrub;
 mod write;
 
