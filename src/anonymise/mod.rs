@@ -127,7 +127,13 @@ pub struct Pseudonym {
 impl Plan {
     /// The names of agencies and people the copy leaves out (a confidential notifier's) are
     /// still removed wherever a text names them.
-    fn remove_names_left_out(&mut self, case: &Case, copy: &Case, notifier: &str) {
+    fn remove_names_left_out(
+        &mut self,
+        case: &Case,
+        copy: &Case,
+        notifier: &str,
+        common: &[String],
+    ) {
         for agency in &case.agencies {
             if copy.agency(agency.id.as_str()).is_none() {
                 self.terms.push(Term {
@@ -138,15 +144,25 @@ impl Plan {
         }
         for person in &case.people {
             if !copy.people.iter().any(|p| p.id.value == person.id.value) {
-                self.terms
-                    .extend(
-                        std::iter::once(&person.label)
-                            .chain(&person.aliases)
-                            .map(|name| Term {
-                                text: name.value.clone(),
-                                replacement: self.placeholders.removed.clone(),
-                            }),
-                    );
+                let removed = &self.placeholders.removed;
+                let words: Vec<String> = names::name_words(&person.label.value, common)
+                    .into_iter()
+                    .filter(|w| {
+                        !self
+                            .terms
+                            .iter()
+                            .any(|t| t.text.to_lowercase() == w.to_lowercase())
+                    })
+                    .collect();
+                self.terms.extend(
+                    std::iter::once(person.label.value.clone())
+                        .chain(person.aliases.iter().map(|a| a.value.clone()))
+                        .chain(words)
+                        .map(|name| Term {
+                            text: name,
+                            replacement: removed.clone(),
+                        }),
+                );
             }
         }
     }
@@ -160,6 +176,7 @@ impl Plan {
         let roles = methodology.vocabulary(Role::FILE)?;
         let kinds = methodology.vocabulary(AgencyKind::FILE)?;
         let mut terms = Vec::new();
+        let common = role_words(methodology)?;
 
         let people = numbered(
             case.people
@@ -212,6 +229,8 @@ impl Plan {
             }));
             generic
         };
+        let words = label_words(case, &people, &common, &terms, &placeholders.removed);
+        terms.extend(words);
 
         let mut plan = Plan {
             people,
@@ -324,7 +343,8 @@ pub fn anonymise(
         .word(crate::methodology::key::NOTIFIER);
     let shown = crate::pipeline::Redacted::new(case, notifier.clone());
     let mut plan = Plan::new(&shown.case, methodology, options.keep_agencies)?;
-    plan.remove_names_left_out(case, &shown.case, &notifier);
+    let common = role_words(methodology)?;
+    plan.remove_names_left_out(case, &shown.case, &notifier, &common);
     let scrubber = Scrubber::new(&plan.terms, options.shift, &plan.placeholders)
         .map_err(|e| MethodologyError(format!("a name to remove makes no pattern: {e}")))?;
     let copy = write::Copy {
@@ -409,6 +429,63 @@ pub fn anonymise(
         map,
         leftover_words,
     })
+}
+
+/// The words of people's labels that look like personal names ("Mari Tamm": "Mari",
+/// "Tamm"), each a term of its own: records say "Tamme sõnul" of Mari Tamm. What the
+/// reviewer listed comes first (an alias "Tamm" of the mother keeps its pseudonym); a word
+/// that several people's labels share (the family's surname) stands for none of them in
+/// particular and gives way to the "removed" placeholder.
+fn label_words(
+    case: &Case,
+    people: &HashMap<String, Pseudonym>,
+    common: &[String],
+    listed: &[Term],
+    removed: &str,
+) -> Vec<Term> {
+    let mut words: Vec<(String, Vec<&str>)> = Vec::new();
+    for person in &case.people {
+        let pseudonym = people[person.id.as_str()].name.as_str();
+        for word in names::name_words(&person.label.value, common) {
+            let lower = word.to_lowercase();
+            if lower == pseudonym.to_lowercase()
+                || listed.iter().any(|t| t.text.to_lowercase() == lower)
+            {
+                continue;
+            }
+            match words.iter_mut().find(|(w, _)| w.to_lowercase() == lower) {
+                Some((_, by)) => by.push(pseudonym),
+                None => words.push((word, vec![pseudonym])),
+            }
+        }
+    }
+    words
+        .into_iter()
+        .map(|(text, by)| {
+            let replacement = if by.iter().all(|p| *p == by[0]) {
+                by[0]
+            } else {
+                removed
+            };
+            Term {
+                text,
+                replacement: replacement.to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// The words of the roles' labels, in both languages ("ema", "last", "kasvatav", "isik"):
+/// no word of a person's label that is one of them is a name to remove on its own.
+fn role_words(methodology: &Methodology) -> Result<Vec<String>, MethodologyError> {
+    let roles = methodology.vocabulary(Role::FILE)?;
+    Ok(roles
+        .words
+        .iter()
+        .flat_map(|w| [w.et.as_str(), w.en.as_str()])
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect())
 }
 
 fn leftover_words(
