@@ -1,10 +1,10 @@
 //! The patterns of the names `anonymise` removes: each word of a name with the Estonian
 //! endings it takes, on the stems it takes them on.
 //!
-//! A word's stems are the word as written, the word without a final vowel that changes
-//! (Kadri → Kadr-it is not a form, but Mägi → Mäg-e is), and the usual gradation forms of
-//! common surname types, by these rules (on the word's last letters; words of 4 letters or
-//! more):
+//! A word's stems are the word as written, the word without its final vowel, which may
+//! change (Mägi → Mäg-e, Kadri → Kadr-a is over-removal the rules accept), and the usual
+//! gradation forms of common surname types, by these rules (on the word's last letters;
+//! words of 4 letters or more):
 //!
 //! | ending                             | stem                | examples                       |
 //! |------------------------------------|---------------------|--------------------------------|
@@ -12,6 +12,7 @@
 //! | vowel + -gi                        | vowel + -e          | Mägi → Mäe, Jõgi → Jõe         |
 //! | -pp, -tt, -kk                      | -p, -t, -k + vowel  | Lepp → Lepa, Sepp → Sepa, Kukk → Kuke |
 //! | -ne                                | -s (+ vowel)        | Rebane → Rebase, Rebast        |
+//! | -mees                              | -mehe               | Kalamees → Kalamehe            |
 //! | -nd, -ld, -rd                      | -nn, -ll, -rr + vowel | Rand → Ranna, Põld → Põllu   |
 //! | l, r, n, m or a diphthong + -k/-t/-p | -g/-d/-b + vowel  | Hunt → Hundi, Luik → Luige     |
 //! | consonant + -el, -er, -en          | -l, -r, -n + vowel  | Peeter → Peetri, Mihkel → Mihkli, Koppel → Kopli |
@@ -70,6 +71,9 @@ fn stems(word: &str) -> Vec<(String, Then)> {
     };
     match (b, c) {
         ('s', 'k') => stems.push((with(1, "e"), Then::Endings)),
+        ('e', 's') if w[n - 4..] == ['m', 'e', 'e', 's'] => {
+            stems.push((with(3, "ehe"), Then::Endings));
+        }
         ('g', 'i') if is_vowel(a) => stems.push((with(2, "e"), Then::Endings)),
         ('p', 'p') | ('t', 't') | ('k', 'k') => stems.push((text(&head(1)), Then::Vowel)),
         ('n', 'e') => stems.push((with(2, "s"), Then::AnyVowel)),
@@ -214,6 +218,7 @@ mod tests {
         assert!(stems_of("Luik").contains(&"luig".to_owned()));
         assert!(stems_of("Peeter").contains(&"peetr".to_owned()));
         assert!(stems_of("Koppel").contains(&"kopl".to_owned()));
+        assert!(stems_of("Kalamees").contains(&"kalamehe".to_owned()));
         assert_eq!(stems_of("Saar"), ["saar"]);
         assert_eq!(stems_of("Kask").len(), 2, "no -su stem: `kasu` is a word");
     }
