@@ -113,10 +113,17 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
             crate::files::io_reason(&e)
         ))
     })?;
-    for word in &copy.leftover_words {
-        eprintln!(
-            "note: `{word}` (from an agency's name) still occurs in the copy's text; if it names a place or a person, add it under `redact:` and run anonymise again"
-        );
+    // Possible leftovers: the reviewer's to judge, in the reviewer's terminal only.
+    for leftover in &copy.leftover_words {
+        let word = &leftover.word;
+        match &leftover.like {
+            None => eprintln!(
+                "note: `{word}` (from an agency's name) still occurs in the copy's text; if it names a place or a person, add it under `redact:` and run anonymise again"
+            ),
+            Some(name) => eprintln!(
+                "note: `{word}` in the copy's text begins like the removed name `{name}`; if it is a form of that name or names someone, add it under the person's `aliases:` (or `redact:`) and run anonymise again"
+            ),
+        }
     }
     print_out(&format!(
         "wrote an anonymised copy to {} ({} file(s)); the map is {}: keep it secret\n",

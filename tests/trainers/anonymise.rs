@@ -426,3 +426,36 @@ fn a_place_named_only_in_an_agency_name_is_pointed_out() {
         "generic names are no leftovers"
     );
 }
+
+#[test]
+fn words_like_a_removed_name_are_listed_as_possible_leftovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = dir.path().join("case");
+    copy_dir(&identifiable(), &case);
+    edit(
+        &case,
+        "case.yaml",
+        "Rahvastikuregister",
+        "Rahvastikuregister; Tammepere ja Kadriorg, Kasemetsa küla",
+    );
+    let run = anonymise_into(&case, &dir.path().join("copy"), &dir.path().join("map"));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for word in ["Tammepere", "Kadriorg", "Kasemetsa"] {
+        assert!(
+            run.stderr.contains(&format!("`{word}`")),
+            "`{word}` is a possible leftover: {}",
+            run.stderr
+        );
+    }
+    assert!(
+        run.stderr
+            .contains("`Tammepere` in the copy's text begins like the removed name `Tamm`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("`Rahvastikuregister`"),
+        "a word like no name is none: {}",
+        run.stderr
+    );
+}

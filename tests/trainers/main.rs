@@ -10,3 +10,4 @@ mod errors;
 mod exercise;
 mod import;
 mod interrupted;
+mod recall;
