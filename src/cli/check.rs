@@ -51,15 +51,15 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
 }
 
 /// The flags as the view shows them: none for a case with errors.
-fn shown_flags(view: Option<&CaseView>) -> &[Flag] {
-    view.map_or(&[], |v| v.flags.as_slice())
+fn shown_flags<'v>(view: Option<&'v CaseView<'_>>) -> &'v [Flag] {
+    view.map_or(&[], |v| &v.flags)
 }
 
-fn human(checked: &Checked, view: Option<&CaseView>) -> String {
+fn human(checked: &Checked, view: Option<&CaseView<'_>>) -> String {
     let mut out = render_human(&checked.diagnostics, &checked.sources);
     if let Some(view) = view.filter(|v| !v.flags.is_empty()) {
         out.push_str("flags:\n");
-        for flag in &view.flags {
+        for flag in view.flags.iter() {
             let verdict = match &flag.review {
                 Some(review) => format!(" [{}]", review.status.value),
                 None => String::new(),
@@ -141,7 +141,7 @@ struct JsonSummary {
     unreviewed: usize,
 }
 
-fn json<'a>(checked: &'a Checked, view: Option<&'a CaseView>) -> JsonReport<'a> {
+fn json<'a>(checked: &'a Checked, view: Option<&'a CaseView<'a>>) -> JsonReport<'a> {
     use crate::model::Vocabulary;
     let flags = shown_flags(view);
     JsonReport {
@@ -167,7 +167,7 @@ fn json<'a>(checked: &'a Checked, view: Option<&'a CaseView>) -> JsonReport<'a> 
     }
 }
 
-fn json_flag<'a>(flag: &'a Flag, view: &CaseView) -> JsonFlag<'a> {
+fn json_flag<'a>(flag: &'a Flag, view: &CaseView<'_>) -> JsonFlag<'a> {
     use crate::model::Vocabulary;
     JsonFlag {
         id: flag.id.to_string(),

@@ -128,12 +128,12 @@ pub fn analysed_case<'c>(
 
 /// The case as outputs show it, in `lang` (else the case's language), when it loaded
 /// without errors; otherwise as [`analysed_case`].
-pub fn analysed_view(
-    checked: &Checked,
+pub fn analysed_view<'c>(
+    checked: &'c Checked,
     methodology: &Methodology,
     lang: Option<Lang>,
     nothing_written: &str,
-) -> Result<Option<CaseView>, CliError> {
+) -> Result<Option<CaseView<'c>>, CliError> {
     let Some((case, _)) = analysed_case(checked, nothing_written) else {
         return Ok(None);
     };

@@ -81,7 +81,7 @@ const HEADERS: [Key; 8] = [
 
 /// The chronology of the case's view (a confidential notifier already hidden).
 pub fn table(
-    view: &CaseView,
+    view: &CaseView<'_>,
     methodology: &Methodology,
     filter: &Filter,
 ) -> Result<Table, MethodologyError> {

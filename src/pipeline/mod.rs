@@ -66,7 +66,7 @@ impl Checked {
         &self,
         methodology: &Methodology,
         language: Language,
-    ) -> Result<Option<CaseView>, MethodologyError> {
+    ) -> Result<Option<CaseView<'_>>, MethodologyError> {
         let (Some(case), Some(analysis)) = (&self.case, &self.analysis) else {
             return Ok(None);
         };

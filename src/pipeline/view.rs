@@ -11,7 +11,8 @@
 //! The rules run on the whole case (who notified matters to what reached whom); the outputs
 //! read only this view, built once here, so a new output cannot forget to hide anyone.
 
-use std::collections::{BTreeSet, HashSet};
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::analysis::Flag;
 use crate::methodology::{Fact, Messages, key};
@@ -29,31 +30,39 @@ fn notifier_id(case: &Case) -> Id {
 }
 
 /// The case and its flags as outputs show them, in one language.
-pub struct CaseView {
-    pub case: Case,
-    pub flags: Vec<Flag>,
+pub struct CaseView<'a> {
+    /// Borrowed when nothing is hidden: a case of 100,000 events is not copied for nothing.
+    pub case: Cow<'a, Case>,
+    pub flags: Cow<'a, [Flag]>,
     /// The catalogue the flags' messages are worded with.
     pub messages: Messages,
 }
 
 /// A case with its confidential notifiers hidden, and what was hidden: the part of the view
 /// that `anonymise` also applies, so a shared copy hides what every output hides.
-pub struct Redacted {
-    pub case: Case,
-    /// The confidential notifications whose sender was replaced.
-    hidden_events: HashSet<Id>,
+pub struct Redacted<'a> {
+    pub case: Cow<'a, Case>,
+    /// The confidential notifications whose sender was replaced, with that sender.
+    hidden_events: HashMap<Id, Id>,
     /// The agencies left out: they appeared only as hidden senders.
     removed: BTreeSet<Id>,
 }
 
-impl Redacted {
+impl<'a> Redacted<'a> {
     /// `notifier` names the neutral agency in the case's language.
-    pub fn new(case: &Case, notifier: String) -> Redacted {
+    pub fn new(case: &'a Case, notifier: String) -> Redacted<'a> {
+        if !case.events.iter().any(|e| e.notifier_confidential) {
+            return Redacted {
+                case: Cow::Borrowed(case),
+                hidden_events: HashMap::new(),
+                removed: BTreeSet::new(),
+            };
+        }
         let mut shown = case.clone();
         let notifier_id = notifier_id(case);
         let child = case.child().map(|c| c.id.value.clone());
         let mut hidden_senders: BTreeSet<Id> = BTreeSet::new();
-        let mut hidden_events: HashSet<Id> = HashSet::new();
+        let mut hidden_events: HashMap<Id, Id> = HashMap::new();
         // The neutral agency stands in the country a notification reached: a case's files
         // hold only real country codes.
         let mut country = None;
@@ -64,7 +73,7 @@ impl Redacted {
             event.people.retain(|p| Some(&p.value) == child.as_ref());
             if event.hides_sender() {
                 hidden_senders.insert(event.agency.value.clone());
-                hidden_events.insert(event.id.value.clone());
+                hidden_events.insert(event.id.value.clone(), event.agency.value.clone());
                 event.agency.value = notifier_id.clone();
                 if country.is_none() {
                     country = event
@@ -116,12 +125,12 @@ impl Redacted {
             .people
             .retain(|p| !hidden_people.contains(&p.id.value));
         let mut redacted = Redacted {
-            case: shown,
+            case: Cow::Owned(shown),
             hidden_events,
             removed,
         };
         let removed = redacted.removed.clone();
-        for finding in &mut redacted.case.findings {
+        for finding in &mut redacted.case.to_mut().findings {
             finding
                 .evidence
                 .retain(|item| !names_removed(&removed, &item.value));
@@ -136,27 +145,31 @@ fn names_removed(removed: &BTreeSet<Id>, text: &str) -> bool {
         .any(|part| removed.iter().any(|r| r.as_str() == part))
 }
 
-impl CaseView {
-    pub fn new(case: &Case, flags: &[Flag], messages: Messages) -> CaseView {
+impl<'a> CaseView<'a> {
+    pub fn new(case: &'a Case, flags: &'a [Flag], messages: Messages) -> CaseView<'a> {
         let Redacted {
             case: shown,
             hidden_events,
             removed,
         } = Redacted::new(case, messages.word(key::NOTIFIER));
+        if hidden_events.is_empty() && removed.is_empty() {
+            return CaseView {
+                case: shown,
+                flags: Cow::Borrowed(flags),
+                messages,
+            };
+        }
         let names_removed = |text: &str| names_removed(&removed, text);
-        let flags = flags
+        let flags: Vec<Flag> = flags
             .iter()
             .filter(|flag| !names_removed(&flag.id.to_string()))
             .map(|flag| {
                 let mut flag = flag.clone();
                 // The senders this flag's evidence hides, and every agency the view leaves out.
-                let unnamed: Vec<&Id> = case
+                let unnamed: Vec<&Id> = flag
                     .events
                     .iter()
-                    .filter(|e| {
-                        hidden_events.contains(&e.id.value) && flag.events.contains(&e.id.value)
-                    })
-                    .map(|e| &e.agency.value)
+                    .filter_map(|e| hidden_events.get(e))
                     .chain(removed.iter())
                     .collect();
                 if flag.agency.as_ref().is_some_and(|a| unnamed.contains(&a)) {
@@ -174,7 +187,7 @@ impl CaseView {
             .collect();
         CaseView {
             case: shown,
-            flags,
+            flags: Cow::Owned(flags),
             messages,
         }
     }

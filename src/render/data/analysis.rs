@@ -137,7 +137,7 @@ pub(super) fn build(
         .map(|(event, ids)| (event.to_owned(), ids))
         .collect();
     let mut fired: BTreeMap<String, usize> = BTreeMap::new();
-    for flag in flags {
+    for flag in flags.iter() {
         *fired.entry(flag.id.code.clone()).or_default() += 1;
     }
     Ok(AnalysisSections {

@@ -116,7 +116,7 @@ impl Labels {
 /// Everything the report shows: the view holds the case, its flags and the language; the
 /// checked case its diagnostics, sources and the thresholds in force.
 pub struct Inputs<'a> {
-    pub view: &'a CaseView,
+    pub view: &'a CaseView<'a>,
     pub checked: &'a Checked,
     pub methodology: &'a Methodology,
     pub draft: bool,
@@ -126,7 +126,7 @@ pub struct Inputs<'a> {
 /// What every part of the report is built with.
 struct Context<'a> {
     case: &'a Case,
-    view: &'a CaseView,
+    view: &'a CaseView<'a>,
     analysis: &'a Analysis,
     graph: CaseGraph<'a>,
     labels: Labels,
