@@ -91,29 +91,6 @@ pub fn files(case: &Case, rewrite: &impl Rewrite) -> Vec<(String, String)> {
     files
 }
 
-/// One chronology file holding `events` (whatever file they were read from): what
-/// `import` writes.
-pub fn chronology_file(chronology: &Chronology, events: &[Event]) -> String {
-    let Chronology {
-        path: _,
-        file: _,
-        agency,
-        submitted,
-    } = chronology;
-    let writer = Writer {
-        rewrite: &AsWritten,
-    };
-    let mut root = Map::default();
-    root.put("format", Value::from(super::FORMAT))
-        .put("agency", agency.as_ref().map(|a| writer.agency(a)))
-        .put("submitted", submitted.as_ref().map(|s| writer.submitted(s)))
-        .put(
-            "events",
-            Value::Sequence(events.iter().map(|e| writer.event(e)).collect()),
-        );
-    yaml(&root.done())
-}
-
 /// One event as a mapping, as a file holds it.
 pub fn event(event: &Event) -> Value {
     Writer {
