@@ -127,6 +127,11 @@ impl Flag {
     }
 }
 
+/// How many of `flags` no reviewer has confirmed or dismissed.
+pub fn unreviewed(flags: &[Flag]) -> usize {
+    flags.iter().filter(|f| !f.is_reviewed()).count()
+}
+
 /// `T-290`, `T0`, `T+3`; a month or year as the range of its days (`T-430..T-400`).
 pub fn relative_day(date: &Date, outcome: &Date) -> String {
     let day = |d: chrono::NaiveDate| {

@@ -14,7 +14,9 @@ pub use crate::methodology::Duration;
 pub use calendar::Calendar;
 pub use certainty::Certainty;
 pub use context::{LeadStretch, RuleContext};
-pub use flag::{Flag, FlagFacts, RuleOutput, Undecided, flag_ids_by_event, relative_day};
+pub use flag::{
+    Flag, FlagFacts, RuleOutput, Undecided, flag_ids_by_event, relative_day, unreviewed,
+};
 pub use knowledge::{KnowledgeMatrix, knowledge_matrix};
 pub use reach::{Channels, Known};
 pub use thresholds::{Threshold, Thresholds, threshold_words};
@@ -41,7 +43,7 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn unreviewed(&self) -> usize {
-        self.flags.iter().filter(|f| !f.is_reviewed()).count()
+        unreviewed(&self.flags)
     }
 }
 

@@ -79,7 +79,7 @@ fn human(checked: &Checked, view: Option<&CaseView<'_>>) -> String {
     );
     let flags = shown_flags(view);
     let count = flags.len();
-    let unreviewed = flags.iter().filter(|f| !f.is_reviewed()).count();
+    let unreviewed = crate::analysis::unreviewed(flags);
     let flags = match view {
         Some(_) => format!(", {count} flag{} ({unreviewed} unreviewed)", plural(count)),
         None if checked.errors() > 0 => ", not analysed".to_owned(),
@@ -162,7 +162,7 @@ fn json<'a>(checked: &'a Checked, view: Option<&'a CaseView<'a>>) -> JsonReport<
             errors: checked.errors(),
             warnings: checked.warnings(),
             flags: flags.len(),
-            unreviewed: flags.iter().filter(|f| !f.is_reviewed()).count(),
+            unreviewed: crate::analysis::unreviewed(flags),
         },
     }
 }

@@ -215,7 +215,7 @@ fn summary(cx: &Context) -> Summary {
         flags: flags.len(),
         confirmed: count_status(flags, ReviewStatus::Confirmed),
         dismissed: count_status(flags, ReviewStatus::Dismissed),
-        unreviewed: flags.iter().filter(|f| !f.is_reviewed()).count(),
+        unreviewed: crate::analysis::unreviewed(flags),
         findings: case
             .findings
             .iter()
