@@ -10,7 +10,7 @@ pub mod rows;
 use rows::{ChildViewsCell, RowEvent};
 
 use crate::format::{FORMAT, write};
-use crate::model::{ChildViews, Event, Id, Span, Spanned};
+use crate::model::{ChildViews, Event, Id, Spanned};
 
 /// Fields the format requires of a kind that the chronology-request form does not collect:
 /// the lead reviewers add them from the summary (the form says so), and `check` reports each
@@ -32,8 +32,8 @@ fn to_complete(event: &RowEvent) -> Option<&'static str> {
 /// A row's event in the model, for the format's one writer. Its places are the row's
 /// (no span: the file is being written, not read).
 fn model_event(row: &RowEvent) -> Event {
-    let at = |value: &str| Spanned::new(Id(value.to_owned()), Span::default());
-    let text = |value: &str| Spanned::new(value.to_owned(), Span::default());
+    let at = |value: &str| Spanned::unplaced(Id(value.to_owned()));
+    let text = |value: &str| Spanned::unplaced(value.to_owned());
     let RowEvent {
         row: _,
         id,
@@ -53,12 +53,12 @@ fn model_event(row: &RowEvent) -> Event {
     } = row;
     Event {
         id: at(id),
-        date: Spanned::new(*date, Span::default()),
+        date: Spanned::unplaced(*date),
         approx: false,
         // Empty when the row names none: the file's `agency` is its default (the key is
         // left out below).
         agency: at(agency.as_deref().unwrap_or_default()),
-        kind: Spanned::new(*kind, Span::default()),
+        kind: Spanned::unplaced(*kind),
         to: to.as_deref().map(at),
         reply_to: None,
         people: people.iter().map(|p| at(p)).collect(),

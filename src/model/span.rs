@@ -29,6 +29,12 @@ impl<T> Spanned<T> {
     pub fn new(value: T, span: Span) -> Self {
         Spanned { value, span }
     }
+
+    /// A value the tool makes rather than reads (an imported row, a generated case, the
+    /// view's neutral notifier): it stands at no place of any file.
+    pub fn unplaced(value: T) -> Self {
+        Spanned::new(value, Span::default())
+    }
 }
 
 impl<T> Deref for Spanned<T> {

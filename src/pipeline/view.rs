@@ -86,10 +86,10 @@ impl<'a> Redacted<'a> {
         }
         if !hidden_senders.is_empty() {
             shown.agencies.push(Agency {
-                id: Spanned::new(notifier_id, Span::default()),
-                name: Spanned::new(notifier, Span::default()),
-                kind: Spanned::new(AgencyKind::Other, Span::default()),
-                country: Spanned::new(country.unwrap_or_else(|| "EE".to_owned()), Span::default()),
+                id: Spanned::unplaced(notifier_id),
+                name: Spanned::unplaced(notifier),
+                kind: Spanned::unplaced(AgencyKind::Other),
+                country: Spanned::unplaced(country.unwrap_or_else(|| "EE".to_owned())),
                 lead: false,
             });
         }

@@ -240,7 +240,7 @@ const STRENGTHS: [ActionStrength; 3] = [
 
 /// A value with no place: the case is being made, not read.
 fn at<T>(value: T) -> Spanned<T> {
-    Spanned::new(value, Span::default())
+    Spanned::unplaced(value)
 }
 
 fn id(value: &str) -> Spanned<Id> {

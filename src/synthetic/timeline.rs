@@ -10,7 +10,7 @@ use crate::model::{
 
 use super::random::*;
 use super::story::*;
-use crate::model::{ChildViews, Span, Spanned};
+use crate::model::{ChildViews, Spanned};
 
 /// Builds the events one slot at a time, in timeline order.
 pub(super) struct Timeline<'a> {
@@ -331,7 +331,7 @@ impl<'a> Timeline<'a> {
                     "Said everything is fine and asked when the visit would end.",
                     "Said he does not want to go home after school.",
                 ]);
-                ChildViews::Text(Spanned::new(words.to_owned(), Span::default()))
+                ChildViews::Text(Spanned::unplaced(words.to_owned()))
             } else {
                 ChildViews::Recorded(true)
             });

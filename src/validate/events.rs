@@ -263,14 +263,14 @@ mod tests {
     #[test]
     fn every_key_a_kind_needs_is_known() {
         use crate::model::*;
-        let at = |v: &str| Spanned::new(Id(v.to_owned()), Span::default());
-        let text = |v: &str| Spanned::new(v.to_owned(), Span::default());
+        let at = |v: &str| Spanned::unplaced(Id(v.to_owned()));
+        let text = |v: &str| Spanned::unplaced(v.to_owned());
         let event = Event {
             id: at("e1"),
-            date: Spanned::new(Date::parse("2024-01-01").unwrap(), Span::default()),
+            date: Spanned::unplaced(Date::parse("2024-01-01").unwrap()),
             approx: false,
             agency: at("a"),
-            kind: Spanned::new(EventKind::Meeting, Span::default()),
+            kind: Spanned::unplaced(EventKind::Meeting),
             to: Some(at("b")),
             reply_to: None,
             people: vec![at("p")],
@@ -288,7 +288,7 @@ mod tests {
             notifier_confidential: false,
             invited: vec![at("b")],
             attended: vec![at("b")],
-            decision: Some(Spanned::new(DecisionKind::Other, Span::default())),
+            decision: Some(Spanned::unplaced(DecisionKind::Other)),
             service: Some(text("x")),
             severity: None,
             to_place: Some(at("b")),
