@@ -187,3 +187,41 @@ fn an_anonymised_copy_and_its_exercise_name_no_notifier() {
         assert_hidden(&pdf.display().to_string(), &pdf_text(pdf));
     }
 }
+
+/// A person named only in the confidential notification, in a role G019 asks about: the
+/// rule fires on the whole case, and its flag, which would name the person, is not shown.
+#[test]
+fn a_flag_on_a_person_only_the_notification_names_is_not_shown() {
+    let dir = copy_case(&fixture());
+    edit(
+        dir.path(),
+        "case.yaml",
+        "{ id: neighbour, role: other,",
+        "{ id: neighbour, role: carer,",
+    );
+    let case = dir.path().to_str().unwrap();
+    let json = ok(&["check", case, "--format", "json"]).stdout;
+    assert_hidden("check --format json", &json);
+    assert!(!json.contains("G019"), "{json}");
+    let out = tempfile::tempdir().unwrap();
+    let typ = out.path().join("report.typ");
+    ok(&[
+        "report",
+        case,
+        "-o",
+        typ.to_str().unwrap(),
+        "--format",
+        "typ",
+    ]);
+    let data = std::fs::read_to_string(out.path().join("data.json")).unwrap();
+    assert_hidden("the report's data.json", &data);
+    // The same notification, not confidential: the flag is there to hide.
+    edit(
+        dir.path(),
+        "case.yaml",
+        "notifier_confidential: true",
+        "notifier_confidential: false",
+    );
+    let open = ok(&["check", case, "--format", "json"]).stdout;
+    assert!(open.contains("G019:neighbour"), "{open}");
+}

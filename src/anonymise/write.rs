@@ -59,6 +59,7 @@ impl Copy<'_> {
                     .get(flag.anchor[0].as_str())
                     .map_or(flag.anchor[0].clone(), |p| p.id.clone()),
             ],
+            AnchorKind::Person => vec![self.person(&flag.anchor[0])],
             AnchorKind::ResidenceStart => vec![self.residence_anchor(&flag.anchor[0])],
         };
         format!("{}:{}", flag.code, anchor.join(":"))

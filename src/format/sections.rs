@@ -259,6 +259,11 @@ pub static EVENT: Section = section(
             "true: the child was seen without the carers present.",
         ),
         key(
+            "child_in_danger",
+            Type::Bool,
+            "true: the agency recorded that the child's life or health was in immediate danger (LasteKS § 30); not on the outcome.",
+        ),
+        key(
             "child_views",
             Type::ChildViews,
             "What the child said, in the child's words; or true/false: whether the child's views were recorded.",

@@ -463,6 +463,7 @@ impl<R: Rewrite> Writer<'_, R> {
             people,
             child_seen,
             child_seen_alone,
+            child_in_danger,
             child_views,
             concerns,
             channel,
@@ -501,6 +502,9 @@ impl<R: Rewrite> Writer<'_, R> {
         }
         if *child_seen_alone {
             map.put("child_seen_alone", Value::Bool(true));
+        }
+        if *child_in_danger {
+            map.put("child_in_danger", Value::Bool(true));
         }
         map.put(
             "child_views",

@@ -64,6 +64,7 @@ fn model_event(row: &RowEvent) -> Event {
         people: people.iter().map(|p| at(p)).collect(),
         child_seen: child_seen.unwrap_or(false),
         child_seen_alone: false,
+        child_in_danger: false,
         child_views: child_views.as_ref().map(|views| match views {
             ChildViewsCell::Words(words) => ChildViews::Text(text(words)),
             ChildViewsCell::Recorded(recorded) => ChildViews::Recorded(*recorded),

@@ -337,6 +337,7 @@ fn read_event(
     let approx = flag(r, "approx");
     let child_seen = flag(r, "child_seen");
     let child_seen_alone = flag(r, "child_seen_alone");
+    let child_in_danger = flag(r, "child_in_danger");
     let notifier_confidential = flag(r, "notifier_confidential");
     let child_views = f.get("child_views").and_then(|n| match &n.data {
         saphyr::YamlData::Value(saphyr::Scalar::Boolean(b)) => Some(ChildViews::Recorded(*b)),
@@ -355,6 +356,7 @@ fn read_event(
         people: ids(r, "people"),
         child_seen,
         child_seen_alone,
+        child_in_danger,
         child_views,
         concerns: f
             .get("concerns")

@@ -62,6 +62,7 @@ keys! {
     DETAIL_CHILD_VIEWS_RECORDED = "detail-child-views-recorded" [];
     DETAIL_ACTION = "detail-action" ["value"];
     DETAIL_NOTE = "detail-note" ["value"];
+    DETAIL_CHILD_IN_DANGER = "detail-child-in-danger" [];
     EXERCISE_WHOLE_CASE = "exercise-whole-case" [];
     EXERCISE_EPISODE = "exercise-episode" ["n"];
     EXERCISE_EVENTS = "exercise-events" [];
@@ -108,6 +109,12 @@ keys! {
     G013_OPEN = "G013-open" ["agency"];
     G014 = "G014" ["agency"];
     G015 = "G015" ["place", "lead", "threshold"];
+    G016 = "G016" ["agency", "threshold"];
+    G017_LATE = "G017-late" ["sender", "receiver", "days", "threshold"];
+    G017_NONE = "G017-none" ["sender", "receiver", "threshold"];
+    G018 = "G018" ["agency", "days", "threshold"];
+    G019 = "G019" ["person"];
+    G020 = "G020" ["agency", "referrer", "threshold"];
 }
 
 /// One fact a message names, typed: the catalogue decides how it reads.
@@ -119,6 +126,8 @@ pub enum Fact {
     Duration(Duration),
     Kind(EventKind),
     Yes(bool),
+    /// A person by id, shown by the label the case (or its view) gives.
+    Person(Id),
 }
 
 /// What a rule says about a flag: a key and its facts, not a sentence.
@@ -311,6 +320,12 @@ impl Messages {
                         Value::from(self.event_kinds.label(kind.as_str(), self.language))
                     }
                     Fact::Yes(yes) => Value::from(*yes),
+                    Fact::Person(id) => Value::from(
+                        case.people
+                            .iter()
+                            .find(|p| p.id.value == *id)
+                            .map_or(id.as_str(), |p| p.label.value.as_str()),
+                    ),
                 };
                 (*name, value)
             })

@@ -143,6 +143,8 @@ pub struct Event {
     pub people: Vec<Spanned<Id>>,
     pub child_seen: bool,
     pub child_seen_alone: bool,
+    /// The agency's own record says the child's life or health was in immediate danger (G016).
+    pub child_in_danger: bool,
     pub child_views: Option<ChildViews>,
     pub concerns: Vec<Spanned<String>>,
     pub channel: Option<Spanned<Channel>>,

@@ -16,6 +16,8 @@ pub enum AnchorKind {
     ResidenceStart,
     /// An agency id: `G014:emo`.
     Agency,
+    /// A person id: `G019:partner`.
+    Person,
 }
 
 /// A flag id split into its code and anchor parts.
@@ -58,6 +60,7 @@ impl FlagId {
             AnchorKind::MeetingAgency => (parts.len() == 2, "`G009:<meeting event>:<agency>`"),
             AnchorKind::Event => (parts.len() == 1, "`<code>:<event id>`"),
             AnchorKind::Agency => (parts.len() == 1, "`<code>:<agency id>`"),
+            AnchorKind::Person => (parts.len() == 1, "`<code>:<person id>`"),
             AnchorKind::ResidenceStart => (parts.len() == 1, "`G010:<residence from>`"),
         };
         if !ok || parts.iter().any(String::is_empty) {
@@ -90,6 +93,7 @@ mod tests {
             "G009" => Some(AnchorKind::MeetingAgency),
             "G010" => Some(AnchorKind::ResidenceStart),
             "G014" => Some(AnchorKind::Agency),
+            "G019" => Some(AnchorKind::Person),
             _ => None,
         }
     }
@@ -102,6 +106,7 @@ mod tests {
             "G009:e010:fam-dr",
             "G010:2023-06-01",
             "G014:emo",
+            "G019:partner",
         ] {
             assert_eq!(parse(text).unwrap().to_string(), text);
         }

@@ -89,6 +89,7 @@ vocabulary!(
         Father = "father",
         StepParent = "step_parent",
         Carer = "carer",
+        FosterCarer = "foster_carer",
         Relative = "relative",
         Other = "other",
     }
@@ -110,6 +111,7 @@ vocabulary!(
         MentalHealth = "mental_health",
         Ngo = "ngo",
         Helpline = "helpline",
+        SubstituteCare = "substitute_care",
         NationalAuthority = "national_authority",
         ForeignAuthority = "foreign_authority",
         Other = "other",

@@ -6,7 +6,8 @@
 //! even with zero activity. (On an event that is not a handoff — a call the helpline
 //! records — the agency is the receiver, which stays.) Flags keep their ids; a flag
 //! whose evidence holds a hidden notification does not name that notification's sender, and
-//! a flag anchored on an agency the view leaves out is not shown at all.
+//! a flag anchored on an agency or a person the view leaves out is not shown at all (a
+//! person named only in a confidential notification is what that notification said).
 //!
 //! The rules run on the whole case (who notified matters to what reached whom); the outputs
 //! read only this view, built once here, so a new output cannot forget to hide anyone.
@@ -44,7 +45,8 @@ pub struct Redacted<'a> {
     pub case: Cow<'a, Case>,
     /// The confidential notifications whose sender was replaced, with that sender.
     hidden_events: HashMap<Id, Id>,
-    /// The agencies left out: they appeared only as hidden senders.
+    /// The agencies left out (they appeared only as hidden senders) and the people left out
+    /// (they appeared only in confidential events): no flag id or evidence may name them.
     removed: BTreeSet<Id>,
 }
 
@@ -114,7 +116,7 @@ impl<'a> Redacted<'a> {
             }
         }
         let people = referenced_people(&shown);
-        let hidden_people: Vec<Id> = case
+        let hidden_people: BTreeSet<Id> = case
             .events
             .iter()
             .filter(|e| e.notifier_confidential)
@@ -124,6 +126,7 @@ impl<'a> Redacted<'a> {
         shown
             .people
             .retain(|p| !hidden_people.contains(&p.id.value));
+        let removed: BTreeSet<Id> = removed.into_iter().chain(hidden_people).collect();
         let mut redacted = Redacted {
             case: Cow::Owned(shown),
             hidden_events,
@@ -139,7 +142,7 @@ impl<'a> Redacted<'a> {
     }
 }
 
-/// Whether a flag id or evidence item names an agency the view leaves out.
+/// Whether a flag id or evidence item names an agency or a person the view leaves out.
 fn names_removed(removed: &BTreeSet<Id>, text: &str) -> bool {
     text.split(':')
         .any(|part| removed.iter().any(|r| r.as_str() == part))

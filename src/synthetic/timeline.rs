@@ -527,6 +527,8 @@ impl<'a> Timeline<'a> {
             (IncidentSeverity::Severe, 1),
         ]);
         d.severity = Some(severity);
+        // A severe incident is where an agency records danger; no draw, so seeds keep their cases.
+        d.child_in_danger = severity == IncidentSeverity::Severe;
         d.people = self.people(true);
         d.child_seen = self.rng.percent(80);
         if self.rng.percent(60) {

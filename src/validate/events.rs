@@ -276,6 +276,7 @@ mod tests {
             people: vec![at("p")],
             child_seen: false,
             child_seen_alone: false,
+            child_in_danger: false,
             child_views: None,
             concerns: vec![text("neglect")],
             channel: None,

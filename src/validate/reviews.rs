@@ -91,6 +91,9 @@ fn well_formed(cx: &Context, flag: &Spanned<String>, out: &mut Vec<Diagnostic>) 
         AnchorKind::Agency => (!cx.agencies.contains(anchor[0].as_str()))
             .then(|| names(&anchor[0], "agency"))
             .flatten(),
+        AnchorKind::Person => (!cx.people.contains(anchor[0].as_str()))
+            .then(|| names(&anchor[0], "person"))
+            .flatten(),
         AnchorKind::MeetingAgency => {
             if !cx.events.contains_key(anchor[0].as_str()) {
                 names(&anchor[0], "event")

@@ -40,7 +40,7 @@ fn csv_has_every_event_in_timeline_order_with_its_flags() {
     sorted.sort();
     assert_eq!(dates, sorted, "timeline order");
     let e002 = rows.iter().find(|r| r[0] == "e002").unwrap();
-    assert_eq!(e002[6], "G002:e002");
+    assert_eq!(e002[6], "G002:e002, G017:e002, G018:e002");
     assert_eq!(e002[5], "ei");
 }
 

@@ -1,10 +1,10 @@
 //! G012 incident-not-escalated: a moderate or severe incident recorded by an agency that is
 //! not police, child protection or social work, with no handoff from that agency to one of
-//! those within the threshold.
+//! those, or to the child helpline, within the threshold.
 
 use std::ops::Not;
 
-use super::{AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on, limit};
+use super::{AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on, in_time, limit};
 use std::collections::HashMap;
 
 use crate::analysis::Certainty;
@@ -20,8 +20,15 @@ pub const RULE: RuleDef = RuleDef {
     check,
 };
 
-fn escalates_to(kind: Option<AgencyKind>) -> bool {
+/// The agencies whose own incidents are outside the rule: they are where an incident goes.
+fn handles_incidents(kind: Option<AgencyKind>) -> bool {
     kind.is_some_and(|k| k == AgencyKind::Police || k.is_social_care())
+}
+
+/// Where an incident may be passed: those agencies, and the child helpline, which LasteKS
+/// § 27 lg 2 names beside the local authority as a recipient of a notification.
+fn escalates_to(kind: Option<AgencyKind>) -> bool {
+    handles_incidents(kind) || kind == Some(AgencyKind::Helpline)
 }
 
 fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
@@ -50,18 +57,12 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
             )
         });
         let agency = incident.agency.as_str();
-        if !grave || escalates_to(cx.graph.agency_kind(agency)) {
+        if !grave || handles_incidents(cx.graph.agency_kind(agency)) {
             continue;
         }
         let mut escalated = Certainty::Never;
         for handoff in sent.get(agency).into_iter().flatten() {
-            let date = &handoff.event.date;
-            let after = Certainty::from_bounds(
-                date.last_day() >= incident.date.first_day(),
-                date.first_day() >= incident.date.last_day(),
-            );
-            escalated =
-                escalated.or(after.and(cx.calendar.longer_than(&incident.date, date, limit).not()));
+            escalated = escalated.or(in_time(cx, &incident.date, &handoff.event.date, limit));
         }
         out.decide(
             escalated

@@ -16,6 +16,11 @@ mod g012_incident_not_escalated;
 mod g013_assessment_overdue;
 mod g014_isolated_agency;
 mod g015_lost_in_move;
+mod g016_child_in_danger_not_protected;
+mod g017_no_decision_on_notification;
+mod g018_child_never_seen_alone;
+mod g019_adult_never_met;
+mod g020_referrer_not_told;
 mod stretches;
 
 use super::{Duration, FlagFacts, RuleContext, RuleOutput, Threshold};
@@ -50,6 +55,11 @@ pub const REGISTRY: &[RuleDef] = &[
     g013_assessment_overdue::RULE,
     g014_isolated_agency::RULE,
     g015_lost_in_move::RULE,
+    g016_child_in_danger_not_protected::RULE,
+    g017_no_decision_on_notification::RULE,
+    g018_child_never_seen_alone::RULE,
+    g019_adult_never_met::RULE,
+    g020_referrer_not_told::RULE,
 ];
 
 pub fn rule(code: &str) -> Option<&'static RuleDef> {
@@ -109,6 +119,26 @@ fn limit(threshold: &Threshold) -> Duration {
     threshold.duration.unwrap_or(Duration::Days(0))
 }
 
+/// The last day an event can lie on and still be within `limit` after `from`: only events up
+/// to it can matter. Working days stretch the window by weekends and holidays.
+fn window_end(from: &Date, limit: Duration) -> chrono::NaiveDate {
+    let slack = match limit {
+        Duration::Days(n) => u64::from(n),
+        Duration::WorkingDays(n) => u64::from(n) * 2 + 14,
+    };
+    crate::model::days_after(from.last_day(), slack)
+}
+
+/// Whether `later` lies on or after `earlier`'s date and within `limit` of it: the
+/// certainty of "it came in time".
+fn in_time(cx: &RuleContext, earlier: &Date, later: &Date, limit: Duration) -> super::Certainty {
+    let on_or_after = super::Certainty::from_bounds(
+        later.last_day() >= earlier.first_day(),
+        later.first_day() >= earlier.last_day(),
+    );
+    on_or_after.and(!cx.calendar.longer_than(earlier, later, limit))
+}
+
 /// Whether knowledge held by `source` from `from` reached `target` within `limit`
 /// through a time-respecting chain of handoffs.
 fn reached_within(
@@ -121,12 +151,7 @@ fn reached_within(
     if source == target {
         return super::Certainty::Always;
     }
-    // Only handoffs inside the window can matter; working days stretch it by weekends and holidays.
-    let slack = match limit {
-        Duration::Days(n) => u64::from(n),
-        Duration::WorkingDays(n) => u64::from(n) * 2 + 14,
-    };
-    let until = crate::model::days_after(from.last_day(), slack);
+    let until = window_end(from, limit);
     let known = cx.channels.reach(&[(source, from)], until);
     let Some(reached) = known.get(target) else {
         return super::Certainty::Never;

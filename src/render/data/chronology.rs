@@ -107,6 +107,9 @@ fn details(cx: &Context, event: &Event) -> Vec<String> {
         }
         _ => {}
     }
+    if event.child_in_danger {
+        details.push(cx.messages.word(key::DETAIL_CHILD_IN_DANGER));
+    }
     if let Some(action) = &event.action {
         details.push(say(key::DETAIL_ACTION, action.value.clone()));
     }
