@@ -215,6 +215,15 @@ fn a_flag_on_a_person_only_the_notification_names_is_not_shown() {
     ]);
     let data = std::fs::read_to_string(out.path().join("data.json")).unwrap();
     assert_hidden("the report's data.json", &data);
+    // Every flag shown reviewed: the hidden one cannot hold `--strict` back.
+    edit(
+        dir.path(),
+        "case.yaml",
+        "flag_reviews: []",
+        "flag_reviews:\n  - { flag: \"G017:e001\", status: confirmed }",
+    );
+    let strict = run(&["check", case, "--strict"]);
+    assert_eq!(strict.code, 0, "{}", strict.stdout);
     // The same notification, not confidential: the flag is there to hide.
     edit(
         dir.path(),

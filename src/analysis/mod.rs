@@ -41,12 +41,6 @@ pub struct Analysis {
     pub catalogue: RuleCatalogue,
 }
 
-impl Analysis {
-    pub fn unreviewed(&self) -> usize {
-        unreviewed(&self.flags)
-    }
-}
-
 /// Runs every enabled rule on a case that validated without errors.
 pub fn analyse(case: &Case, methodology: &Methodology) -> Result<Analysis, MethodologyError> {
     let catalogue = methodology.rule_catalogue()?;

@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use serde::Serialize;
 
 use super::{CliError, MethodologyArgs, Status, print_out};
-use crate::analysis::{Flag, rules};
+use crate::analysis::{self, Flag, rules};
 use crate::diagnostics::{JsonDiagnostic, render_human};
 use crate::pipeline::{self, CaseView, Checked};
 
@@ -42,7 +42,8 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         Format::Human => print_out(&human(&checked, view))?,
         Format::Json => print_out(&(serde_json::to_string_pretty(&json(&checked, view))? + "\n"))?,
     }
-    let unreviewed_refused = args.strict && checked.unreviewed() > 0;
+    // Only the flags the view shows can be reviewed: one it hides never blocks `--strict`.
+    let unreviewed_refused = args.strict && analysis::unreviewed(shown_flags(view)) > 0;
     Ok(if checked.errors() > 0 || unreviewed_refused {
         Status::DataErrors
     } else {

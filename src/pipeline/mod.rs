@@ -57,10 +57,6 @@ impl Checked {
         self.analysis.as_ref().map_or(&[], |a| a.flags.as_slice())
     }
 
-    pub fn unreviewed(&self) -> usize {
-        self.analysis.as_ref().map_or(0, Analysis::unreviewed)
-    }
-
     /// The case as outputs show it, in `language`: `None` while the case has errors.
     pub fn view(
         &self,
