@@ -31,7 +31,7 @@ fn rendered(case: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
 }
 
 const SECTIONS_ET: [&str; 11] = [
-    "Analüüsi aruanne",
+    "Raskete tagajärgedega lõppenud lastekaitsejuhtumi valdkondadeülene tagantjärele analüüs",
     "Kokkuvõte",
     "Ulatus ja meetod",
     "Laps, pere ja asutused",
@@ -44,7 +44,7 @@ const SECTIONS_ET: [&str; 11] = [
     "Lisad",
 ];
 const SECTIONS_EN: [&str; 11] = [
-    "Review report",
+    "Multi-agency retrospective review of a child-protection case that ended in serious harm",
     "Summary",
     "Scope and method",
     "The child, the family and the agencies",
