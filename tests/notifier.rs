@@ -234,3 +234,26 @@ fn a_flag_on_a_person_only_the_notification_names_is_not_shown() {
     let open = ok(&["check", case, "--format", "json"]).stdout;
     assert!(open.contains("G019:neighbour"), "{open}");
 }
+
+#[test]
+fn the_on_screen_view_names_no_notifier() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = fixture();
+    for lang in ["en", "et"] {
+        let html = dir.path().join(format!("view-{lang}.html"));
+        ok(&[
+            "report",
+            case.to_str().unwrap(),
+            "-o",
+            html.to_str().unwrap(),
+            "--format",
+            "html",
+            "--lang",
+            lang,
+        ]);
+        assert_hidden(
+            &format!("the view ({lang})"),
+            &std::fs::read_to_string(&html).unwrap(),
+        );
+    }
+}

@@ -106,29 +106,7 @@ fn check_warns_at_the_control_character() {
 /// report is written whatever they hold.
 #[test]
 fn hostile_and_unicode_strings_all_render() {
-    let mut strings: Vec<String> = Vec::new();
-    for file in ["hostile-strings.txt", "unicode-strings.txt"] {
-        let text = std::fs::read_to_string(repo().join("tests/fixtures").join(file)).unwrap();
-        strings.extend(text.lines().map(str::to_owned));
-    }
-    assert!(strings.len() > 30);
-    let dir = copy_case(&repo().join("tests/fixtures/base"));
-    let mut events = String::new();
-    for (i, s) in strings.iter().enumerate() {
-        // A JSON string is a YAML double-quoted one; `<U+0007>` in the fixture becomes the
-        // escape `\U00000007`, the way control characters reach a case.
-        let summary = yaml_escapes(&serde_json::to_string(s).unwrap());
-        events += &format!(
-            "  - {{ id: h{i:03}, date: 2024-02-{:02}, agency: kov-a, kind: incident, summary: {summary}, source: \"x\" }}\n",
-            i % 27 + 1
-        );
-    }
-    edit(
-        dir.path(),
-        "case.yaml",
-        "events:\n",
-        &format!("events:\n{events}"),
-    );
+    let dir = case_with_summaries(&fixture_strings());
     let checked = run(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(checked.code, 0, "{}", checked.stdout);
     for lang in ["en", "et"] {
@@ -140,23 +118,6 @@ fn hostile_and_unicode_strings_all_render() {
             "{text}"
         );
     }
-}
-
-/// `<U+XXXX>` as the YAML escape `\UXXXXXXXX`.
-fn yaml_escapes(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(at) = rest.find("<U+") {
-        let Some(end) = rest[at..].find('>') else {
-            break;
-        };
-        let hex = &rest[at + 3..at + end];
-        out.push_str(&rest[..at]);
-        out.push_str(&format!("\\U{:0>8}", hex));
-        rest = &rest[at + end + 1..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// A template of its own that prints the clock: the case's date, whenever it is typeset.

@@ -1,4 +1,5 @@
-//! `casereview report CASE -o OUT`: the typeset review report (PDF, Typst source, SVG or PNG).
+//! `casereview report CASE -o OUT`: the typeset review report (PDF, Typst source, SVG or PNG),
+//! or the on-screen view (one self-contained HTML file).
 
 use std::path::{Path, PathBuf};
 
@@ -39,6 +40,8 @@ pub enum Format {
     Typ,
     Svg,
     Png,
+    /// The on-screen view: one offline HTML file, interactive.
+    Html,
 }
 
 pub fn run(args: &Args) -> Result<Status, CliError> {
@@ -66,21 +69,27 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
         document: render::Document::Report,
     };
     let data = render::build(&inputs)?;
-    let source = render::source(&data, &templates, language)?;
     let never_overwrite = checked.input_files();
+    // The Typst source, for every format but the on-screen view.
+    let typst = || render::source(&data, &templates, language);
     match args.format {
+        Format::Html => {
+            let page = render::html_page(&data, &templates.translations(language)?, &templates)?;
+            write_atomically(&args.output, page.as_bytes(), &never_overwrite)?;
+        }
         Format::Typ => {
+            let source = typst()?;
             let data_path = args.output.with_file_name(render::DATA_FILE);
             write_atomically(&data_path, &source.data_json, &never_overwrite)?;
             write_atomically(&args.output, source.typst.as_bytes(), &never_overwrite)?;
         }
         Format::Pdf => {
-            let document = render::compile(&source)?;
+            let document = render::compile(&typst()?)?;
             let pdf = render::pdf(&document, &case.meta.id.value)?;
             write_atomically(&args.output, &pdf, &never_overwrite)?;
         }
         Format::Svg => {
-            let document = render::compile(&source)?;
+            let document = render::compile(&typst()?)?;
             for (n, page) in render::svg_pages(&document).iter().enumerate() {
                 write_atomically(
                     &page_path(&args.output, n + 1, "svg"),
@@ -90,7 +99,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
             }
         }
         Format::Png => {
-            let document = render::compile(&source)?;
+            let document = render::compile(&typst()?)?;
             for (n, page) in render::png_pages(&document, 110.0)?.iter().enumerate() {
                 write_atomically(
                     &page_path(&args.output, n + 1, "png"),

@@ -21,12 +21,16 @@ pub struct TimelineFigure {
 
 #[derive(Serialize)]
 pub struct Lane {
+    /// The agency's id: the on-screen view's hook (`data-agency`).
+    pub agency: String,
     pub label: String,
     pub colour: &'static str,
 }
 
 #[derive(Serialize)]
 pub struct Mark {
+    /// The event's id: the on-screen view's hook (`data-event`).
+    pub event: String,
     pub lane: usize,
     pub x: f64,
     /// `seen` (the child was seen), `concern`, `incident`, `decision` or `other`.
@@ -35,6 +39,8 @@ pub struct Mark {
 
 #[derive(Serialize)]
 pub struct Arrow {
+    /// The handoff event's id.
+    pub event: String,
     pub from: usize,
     pub to: usize,
     pub x: f64,
@@ -111,6 +117,7 @@ pub fn timeline(
         let from_lane = lane_of.get(event.agency.as_str()).copied();
         match (from_lane, event.kind.is_handoff(), to_lane) {
             (Some(from), true, Some(to)) => arrows.push(Arrow {
+                event: event.id.to_string(),
                 from,
                 to,
                 x,
@@ -120,6 +127,7 @@ pub fn timeline(
                     .unwrap_or("#7F7F7F"),
             }),
             (Some(lane), _, _) => marks.push(Mark {
+                event: event.id.to_string(),
                 lane,
                 x,
                 shape: shape(event),
@@ -131,6 +139,7 @@ pub fn timeline(
         lanes: active
             .iter()
             .map(|a| Lane {
+                agency: a.id.to_string(),
                 label: a.name.value.clone(),
                 colour: colours.get(a.id.as_str()).copied().unwrap_or("#7F7F7F"),
             })

@@ -6,6 +6,7 @@ mod data;
 mod figures;
 mod fonts;
 mod format;
+mod html;
 mod palette;
 mod printable;
 mod template_lines;
@@ -20,6 +21,7 @@ use typst_layout::PagedDocument;
 
 pub use data::{Document, Inputs, ReportData, build};
 pub use format::DateStyle;
+pub use html::page as html_page;
 
 use crate::assets::Overlay;
 use crate::model::{Language, Vocabulary};

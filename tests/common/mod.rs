@@ -155,3 +155,53 @@ pub fn pdf_text_of(bytes: &[u8]) -> String {
 pub fn pdf_text(path: &Path) -> String {
     pdf_text_of(&std::fs::read(path).expect("the PDF was written"))
 }
+
+/// Every line of the hostile and Unicode fixtures (the hostile one is the shared example's).
+pub fn fixture_strings() -> Vec<String> {
+    let mut strings: Vec<String> = Vec::new();
+    for file in ["hostile-strings.txt", "unicode-strings.txt"] {
+        let text = std::fs::read_to_string(repo().join("tests/fixtures").join(file)).unwrap();
+        strings.extend(text.lines().map(str::to_owned));
+    }
+    assert!(strings.len() > 30);
+    strings
+}
+
+/// A copy of the base case with one incident per string, the string its summary.
+pub fn case_with_summaries(strings: &[String]) -> tempfile::TempDir {
+    let dir = copy_case(&repo().join("tests/fixtures/base"));
+    let mut events = String::new();
+    for (i, s) in strings.iter().enumerate() {
+        // A JSON string is a YAML double-quoted one; `<U+0007>` in the fixture becomes the
+        // escape `\U00000007`, the way control characters reach a case.
+        let summary = yaml_escapes(&serde_json::to_string(s).unwrap());
+        events += &format!(
+            "  - {{ id: h{i:03}, date: 2024-02-{:02}, agency: kov-a, kind: incident, summary: {summary}, source: \"x\" }}\n",
+            i % 27 + 1
+        );
+    }
+    edit(
+        dir.path(),
+        "case.yaml",
+        "events:\n",
+        &format!("events:\n{events}"),
+    );
+    dir
+}
+
+/// `<U+XXXX>` as the YAML escape `\UXXXXXXXX`.
+fn yaml_escapes(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("<U+") {
+        let Some(end) = rest[at..].find('>') else {
+            break;
+        };
+        let hex = &rest[at + 3..at + end];
+        out.push_str(&rest[..at]);
+        out.push_str(&format!("\\U{:0>8}", hex));
+        rest = &rest[at + end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
