@@ -20,7 +20,7 @@ const SVG = "http://www.w3.org/2000/svg";
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   setAttributes(node, attrs);
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(typeof child === "string" || typeof child === "number" ? String(child) : child);
   }
@@ -31,7 +31,7 @@ function el(tag, attrs, ...children) {
 function svg(tag, attrs, ...children) {
   const node = document.createElementNS(SVG, tag);
   setAttributes(node, attrs);
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined) continue;
     node.append(typeof child === "string" ? child : child);
   }
