@@ -95,6 +95,23 @@ fn every_event_and_flag_is_on_the_page() {
             count(&mut browser, "#timeline [data-event]") as usize,
             events.len() - 1
         );
+        // Evidence and flag ids are links, not their addresses written out.
+        assert!(count(&mut browser, "#flags a[data-goto]") >= flags.len() as u64);
+        let beside: usize = data["event_flags"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|ids| ids.as_array().unwrap().len())
+            .sum();
+        assert_eq!(
+            count(&mut browser, "#chronology a[data-flag-link]") as usize,
+            beside
+        );
+        let text = browser.eval("document.body.textContent");
+        assert!(
+            !text.as_str().unwrap().contains("file://"),
+            "an address shown as text"
+        );
         let title = browser.eval("document.querySelector('h1').textContent");
         assert_eq!(title, "Tagantjärele analüüs: Laps M");
         let lang_attr = browser.eval("document.documentElement.lang");
