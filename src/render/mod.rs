@@ -321,7 +321,18 @@ pub fn png_pages(document: &PagedDocument, dpi: f32) -> Result<Vec<Vec<u8>>, Ren
 
 #[cfg(test)]
 mod tests {
-    use super::typst_string;
+    use super::{Templates, typst_string};
+    use crate::model::Language;
+
+    #[test]
+    fn both_languages_translate_the_same_strings() {
+        let templates = Templates::embedded();
+        let keys = |language| {
+            let translations = templates.translations(language).unwrap();
+            translations.into_keys().collect::<Vec<_>>()
+        };
+        assert_eq!(keys(Language::Et), keys(Language::En));
+    }
 
     #[test]
     fn typst_strings_escape_what_typst_would_read() {
