@@ -220,8 +220,11 @@ fn a_folder_without_reviews_is_a_usage_error() {
     assert!(run.stderr.contains("needs -o"), "{}", run.stderr);
 }
 
-/// The documented columns of each table (`stats.md`): name, type, nullable.
-const DOCUMENTED: &[(&str, &[(&str, &str, bool)])] = &[
+/// A documented column: name, type, nullable.
+type Column = (&'static str, &'static str, bool);
+
+/// The documented columns of each table (`stats.md`).
+const DOCUMENTED: &[(&str, &[Column])] = &[
     (
         "reviews",
         &[

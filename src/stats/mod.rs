@@ -104,7 +104,7 @@ impl Marks {
 enum Reviewed {
     Counted {
         id: String,
-        tables: Tables,
+        tables: Box<Tables>,
         marks: Marks,
     },
     Skipped {
@@ -157,7 +157,7 @@ pub fn gather(
                 marks: review_marks,
                 ..
             } => {
-                gathered.tables.append(tables);
+                gathered.tables.append(*tables);
                 marks = Some(match marks {
                     Some(so_far) => so_far.join(review_marks),
                     None => review_marks,
@@ -213,7 +213,7 @@ fn reduce(
         .as_ref()
         .map_or("", |a| a.profile.id.as_str());
     Ok(Reviewed::Counted {
-        tables: Tables::of_review(&view, profile),
+        tables: Box::new(Tables::of_review(&view, profile)),
         marks: Marks::of_case(&view.case),
         id,
     })

@@ -45,45 +45,35 @@ pub fn write(table: &Table) -> Result<Vec<u8>, ParquetError> {
             .collect();
         let levels = column.nullable.then_some(levels.as_slice());
         match column.kind {
-            Type::Text => {
-                let values: Vec<ByteArray> = cells
-                    .filter_map(|v| match v {
-                        Value::Text(t) => Some(ByteArray::from(t.as_str())),
-                        _ => None,
-                    })
-                    .collect();
-                chunk
-                    .typed::<ByteArrayType>()
-                    .write_batch(&values, levels, None)?;
-            }
-            Type::Integer => {
-                let values: Vec<i64> = cells
-                    .filter_map(|v| match v {
-                        Value::Integer(n) => Some(*n),
-                        _ => None,
-                    })
-                    .collect();
-                chunk
-                    .typed::<Int64Type>()
-                    .write_batch(&values, levels, None)?;
-            }
-            Type::Boolean => {
-                let values: Vec<bool> = cells
-                    .filter_map(|v| match v {
-                        Value::Boolean(b) => Some(*b),
-                        _ => None,
-                    })
-                    .collect();
-                chunk
-                    .typed::<BoolType>()
-                    .write_batch(&values, levels, None)?;
-            }
-        }
+            Type::Text => chunk.typed::<ByteArrayType>().write_batch(
+                &present(cells, |v| v.text().map(ByteArray::from)),
+                levels,
+                None,
+            )?,
+            Type::Integer => chunk.typed::<Int64Type>().write_batch(
+                &present(cells, Value::integer),
+                levels,
+                None,
+            )?,
+            Type::Boolean => chunk.typed::<BoolType>().write_batch(
+                &present(cells, Value::boolean),
+                levels,
+                None,
+            )?,
+        };
         chunk.close()?;
     }
     row_group.close()?;
     writer.close()?;
     Ok(bytes)
+}
+
+/// The values of the cells that hold one (a null holds none).
+fn present<'v, T>(
+    cells: impl Iterator<Item = &'v Value>,
+    value: impl Fn(&'v Value) -> Option<T>,
+) -> Vec<T> {
+    cells.filter_map(value).collect()
 }
 
 fn field(column: &Column) -> Result<Schema, ParquetError> {

@@ -75,6 +75,13 @@ impl Value {
         }
     }
 
+    pub fn boolean(&self) -> Option<bool> {
+        match self {
+            Value::Boolean(b) => Some(*b),
+            _ => None,
+        }
+    }
+
     pub fn text(&self) -> Option<&str> {
         match self {
             Value::Text(t) => Some(t),
