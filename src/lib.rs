@@ -18,6 +18,7 @@ pub mod methodology;
 pub mod model;
 pub mod pipeline;
 pub mod render;
+pub mod stats;
 /// Large valid cases for benchmarks and tests (feature `synthetic`, on for them only).
 #[cfg(feature = "synthetic")]
 pub mod synthetic;

@@ -365,7 +365,7 @@ fn completions_and_the_manual_page_cover_every_command() {
     for shell in ["bash", "zsh", "fish"] {
         let script = run(&["completions", shell]);
         assert_eq!(script.code, 0, "{}", script.stderr);
-        for command in ["check", "report", "anonymise", "completions"] {
+        for command in ["check", "report", "anonymise", "stats", "completions"] {
             assert!(script.stdout.contains(command), "{shell}: {command}");
         }
     }
@@ -374,7 +374,12 @@ fn completions_and_the_manual_page_cover_every_command() {
     let man = run(&["man"]);
     assert_eq!(man.code, 0, "{}", man.stderr);
     assert!(man.stdout.starts_with(".ie") || man.stdout.contains(".TH casereview 1"));
-    for section in ["CASEREVIEW CHECK", "CASEREVIEW REPORT", "CASEREVIEW IMPORT"] {
+    for section in [
+        "CASEREVIEW CHECK",
+        "CASEREVIEW REPORT",
+        "CASEREVIEW IMPORT",
+        "CASEREVIEW STATS",
+    ] {
         assert!(man.stdout.contains(section), "{section}");
     }
     assert!(

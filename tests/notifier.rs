@@ -1,7 +1,8 @@
 //! A confidential notifier (LasteKS § 27 lg 5) that exists nowhere else in the case — an
 //! agency and a person named only by the confidential referral — appears in no output:
 //! not in `check`, the report (its text, its bytes, its Typst data), the graph in any
-//! format, the exported chronology, an anonymised copy, or the copy's worksheet and key.
+//! format, the exported chronology, `stats`' tables and themes, an anonymised copy, or the
+//! copy's worksheet and key.
 
 mod common;
 
@@ -153,6 +154,57 @@ fn the_exported_chronology_names_no_notifier() {
     let sheet = workbook.worksheet_range_at(0).unwrap().unwrap();
     let cells: Vec<String> = sheet.rows().flatten().map(|c| c.to_string()).collect();
     assert_hidden("chronology --format xlsx", &cells.join("\n"));
+}
+
+#[test]
+fn the_stats_tables_and_themes_name_no_notifier() {
+    let case = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["csv", "parquet"] {
+        let out = dir.path().join(format);
+        ok(&[
+            "stats",
+            case.to_str().unwrap(),
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+            "--allow-identifiable",
+        ]);
+        for file in files_below(&out) {
+            let bytes = std::fs::read(&file).unwrap();
+            assert_hidden(
+                &file.display().to_string(),
+                &String::from_utf8_lossy(&bytes),
+            );
+        }
+    }
+    let agencies = std::fs::read_to_string(dir.path().join("csv/agencies.csv")).unwrap();
+    assert!(
+        agencies.contains(",kov-a,"),
+        "the receiving side is counted: {agencies}"
+    );
+    let pdf = dir.path().join("themes.pdf");
+    ok(&[
+        "stats",
+        case.to_str().unwrap(),
+        "--format",
+        "pdf",
+        "-o",
+        pdf.to_str().unwrap(),
+        "--allow-identifiable",
+    ]);
+    assert_hidden("the themes PDF", &pdf_text(&pdf));
+    for format in ["json", "human"] {
+        let run = ok(&[
+            "stats",
+            case.to_str().unwrap(),
+            "--format",
+            format,
+            "--allow-identifiable",
+        ]);
+        assert_hidden(&format!("stats --format {format}"), &run.stdout);
+    }
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod man;
 mod report;
 mod rules;
 mod schema;
+mod stats;
 
 use std::path::PathBuf;
 
@@ -83,6 +84,8 @@ pub enum Command {
     Anonymise(anonymise::Args),
     /// A training worksheet (the case without its analysis, with questions) and answer key.
     Exercise(exercise::Args),
+    /// Themes across many reviews: counts, tables (CSV, Parquet) or a themes PDF.
+    Stats(stats::Args),
     /// A shell's completion script for casereview (bash, zsh, fish, elvish, powershell).
     Completions(completions::Args),
     /// The manual page (roff), for `man -l` or a `man1` folder.
@@ -201,6 +204,7 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Import(args) => import::run(&args),
         Command::Anonymise(args) => anonymise::run(&args),
         Command::Exercise(args) => exercise::run(&args),
+        Command::Stats(args) => stats::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
     }

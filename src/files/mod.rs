@@ -11,5 +11,5 @@ pub use read::{
     MAX_FILE_BYTES, ReadFailure, io_reason, kind_of, open_regular, read_bytes, read_text,
 };
 pub use temp::{TempDir, clean_up_on_signal};
-pub use write::{WriteError, absolute, write_atomically};
+pub use write::{WriteError, absolute, write_atomically, write_folder_atomically};
 pub use yaml::{TooDeep, from_yaml, too_deep};

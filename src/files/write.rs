@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::io_reason;
-use super::temp::TempFile;
+use super::temp::{TempDir, TempFile};
 
 /// Why an output could not be written (the message names the file).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,4 +59,73 @@ pub fn absolute(path: &Path) -> PathBuf {
         (Some(parent), Some(name)) => parent.canonicalize().map_or(path.clone(), |p| p.join(name)),
         _ => path,
     }
+}
+
+/// Writes `files` (name, bytes) as the folder `target`, whole or not at all: staged in a
+/// temporary folder beside it (removed on an interrupt), then renamed into place. An
+/// existing folder is replaced only when it is empty or holds nothing but files of those
+/// names (an earlier run's output); the old folder is moved aside first and removed once
+/// the new one is in place, so a failure leaves one or the other, never a mixture.
+pub fn write_folder_atomically(
+    target: &Path,
+    files: &[(String, Vec<u8>)],
+) -> Result<(), WriteError> {
+    let fail = |what: &str, path: &Path, e: std::io::Error| {
+        WriteError(format!(
+            "cannot {what} {}: {}",
+            path.display(),
+            io_reason(&e)
+        ))
+    };
+    let replaced = match std::fs::symlink_metadata(target) {
+        Err(_) => false,
+        Ok(metadata) if !metadata.is_dir() => {
+            return Err(WriteError(format!(
+                "{} exists and is not a folder",
+                target.display()
+            )));
+        }
+        Ok(_) => {
+            let entries = std::fs::read_dir(target).map_err(|e| fail("read", target, e))?;
+            for entry in entries {
+                let entry = entry.map_err(|e| fail("read", target, e))?;
+                let name = entry.file_name();
+                let ours = files.iter().any(|(n, _)| std::ffi::OsStr::new(n) == name);
+                if !ours || !entry.file_type().is_ok_and(|t| t.is_file()) {
+                    return Err(WriteError(format!(
+                        "{} already holds {}, which this command does not write: give an empty or new folder",
+                        target.display(),
+                        name.to_string_lossy()
+                    )));
+                }
+            }
+            true
+        }
+    };
+    let absolute_target = absolute(target);
+    let parent = absolute_target
+        .parent()
+        .ok_or_else(|| WriteError(format!("{} has no parent folder", target.display())))?;
+    std::fs::create_dir_all(parent).map_err(|e| fail("create", parent, e))?;
+    let staging = TempDir::new_in(parent, "out").map_err(|e| fail("write in", parent, e))?;
+    for (name, bytes) in files {
+        staging
+            .write(Path::new(name), bytes)
+            .map_err(|e| fail("write", &target.join(name), e))?;
+    }
+    if !replaced {
+        return staging
+            .persist(&absolute_target)
+            .map_err(|e| fail("write", target, e));
+    }
+    // The old folder goes into an empty temporary one's place (a rename over an empty
+    // folder), so it too is removed on an interrupt.
+    let aside = TempDir::new_in(parent, "old").map_err(|e| fail("write in", parent, e))?;
+    std::fs::rename(&absolute_target, aside.path()).map_err(|e| fail("replace", target, e))?;
+    if let Err(e) = staging.persist(&absolute_target) {
+        let _ = std::fs::rename(aside.path(), &absolute_target);
+        return Err(fail("write", target, e));
+    }
+    drop(aside);
+    Ok(())
 }

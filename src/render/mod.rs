@@ -103,21 +103,36 @@ impl Templates {
 
 /// The template every report is made from.
 const TEMPLATE_FILE: &str = "report.typ.j2";
+/// What marks a template file that another may include (`{% include "house.typ.j2" %}`).
+const TEMPLATE_SUFFIX: &str = ".typ.j2";
 
-/// The Typst source of the report and the data it reads.
+/// The Typst source of a document and the data it reads.
 pub struct ReportSource {
     pub typst: String,
     pub data_json: Vec<u8>,
-    /// The case's document date: what `datetime.today()` gives in the report's world.
+    /// The document's date: what `datetime.today()` gives in the document's world.
     pub today: Option<chrono::NaiveDate>,
     /// The minijinja template the Typst source came from (as shown to a user, and its
     /// text), to point a Typst error back at it.
     template: (String, String),
 }
 
-/// Fills the template with the translations; the data goes beside it as JSON.
+/// Fills the report's template with the translations; the data goes beside it as JSON.
 pub fn source(
     data: &ReportData,
+    templates: &Templates,
+    language: Language,
+) -> Result<ReportSource, RenderError> {
+    let today = chrono::NaiveDate::parse_from_str(&data.case.meta.iso_date, "%Y-%m-%d").ok();
+    source_of(TEMPLATE_FILE, data, today, templates, language)
+}
+
+/// Fills `template` (a file of the templates, which may include the others) with the
+/// translations; `data` goes beside it as JSON, and `today` is the document's date.
+pub fn source_of<T: serde::Serialize>(
+    template: &str,
+    data: &T,
+    today: Option<chrono::NaiveDate>,
     templates: &Templates,
     language: Language,
 ) -> Result<ReportSource, RenderError> {
@@ -132,27 +147,36 @@ pub fn source(
     }
     let mut env = minijinja::Environment::new();
     env.add_filter("typst", typst_string);
-    let shown = templates.shown_path(TEMPLATE_FILE);
-    let template = templates.file(TEMPLATE_FILE)?;
+    let shown = templates.shown_path(template);
+    let main = templates.file(template)?;
     let jinja_error = |e: minijinja::Error| {
+        let file = e
+            .name()
+            .filter(|name| *name != template)
+            .map_or(shown.clone(), |name| templates.shown_path(name));
         let line = e.line().map_or(String::new(), |l| format!(":{l}"));
         let detail = e.detail().map_or(String::new(), |d| format!(": {d}"));
-        RenderError(format!("{shown}{line}: {}{detail}", e.kind()))
+        RenderError(format!("{file}{line}: {}{detail}", e.kind()))
     };
-    env.add_template(TEMPLATE_FILE, template)
-        .map_err(jinja_error)?;
+    for path in templates
+        .files
+        .paths()
+        .filter(|p| p.ends_with(TEMPLATE_SUFFIX))
+    {
+        let text = templates.file(path)?;
+        env.add_template(path, text).map_err(jinja_error)?;
+    }
     let typst = env
-        .get_template(TEMPLATE_FILE)
+        .get_template(template)
         .and_then(|t| t.render(minijinja::context! { t => translations }))
         .map_err(jinja_error)?;
     // The one place the data is written for Typst: its strings made printable here.
     let data_json = printable::to_json(data).map_err(|e| RenderError(e.to_string()))?;
-    let today = chrono::NaiveDate::parse_from_str(&data.case.meta.iso_date, "%Y-%m-%d").ok();
     Ok(ReportSource {
         typst,
         data_json,
         today,
-        template: (shown, template.to_owned()),
+        template: (shown, main.to_owned()),
     })
 }
 
@@ -299,7 +323,18 @@ pub fn png_pages(document: &PagedDocument, dpi: f32) -> Result<Vec<Vec<u8>>, Ren
 
 #[cfg(test)]
 mod tests {
-    use super::typst_string;
+    use super::{Templates, typst_string};
+    use crate::model::Language;
+
+    #[test]
+    fn both_languages_translate_the_same_strings() {
+        let templates = Templates::embedded();
+        let keys = |language| {
+            let translations = templates.translations(language).unwrap();
+            translations.into_keys().collect::<Vec<_>>()
+        };
+        assert_eq!(keys(Language::Et), keys(Language::En));
+    }
 
     #[test]
     fn typst_strings_escape_what_typst_would_read() {
