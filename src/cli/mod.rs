@@ -4,6 +4,7 @@ mod anonymise;
 mod check;
 mod chronology;
 mod completions;
+mod diff;
 mod exercise;
 mod graph;
 mod import;
@@ -12,6 +13,7 @@ mod man;
 mod report;
 mod rules;
 mod schema;
+mod version;
 
 use std::path::PathBuf;
 
@@ -75,6 +77,8 @@ pub enum Command {
     Graph(graph::Args),
     /// The typeset review report (PDF; or its Typst source, SVG or PNG pages).
     Report(report::Args),
+    /// What changed between two versions of a case (folders, or `git:REV`).
+    Diff(diff::Args),
     /// The integrated chronology as a table (CSV, XLSX or Markdown).
     Chronology(chronology::Args),
     /// An agency's spreadsheet chronology (CSV or XLSX) as a chronology file.
@@ -197,6 +201,7 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Rules(args) => rules::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Chronology(args) => chronology::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Anonymise(args) => anonymise::run(&args),
