@@ -56,6 +56,15 @@ impl Recommendations {
     }
 }
 
+impl Progress {
+    /// Whether there is anything to track: a flag, a chronology asked for, a recommendation.
+    pub fn is_tracked(&self) -> bool {
+        self.flags.total > 0
+            || self.chronologies.requested > 0
+            || self.recommendations.by_status.iter().any(|(_, n)| *n > 0)
+    }
+}
+
 /// The agencies whose chronology is received: a file under `chronologies:` names the
 /// agency as its `agency:` and carries a `submitted` date.
 pub fn received_chronologies(case: &Case) -> BTreeSet<String> {
