@@ -50,6 +50,33 @@ impl Version {
     }
 }
 
+/// The version a report is compared with, loaded and checked once.
+pub struct Baseline {
+    pub checked: Checked,
+    /// How the report names it: its `version:`, else as given on the command line.
+    pub label: String,
+}
+
+impl Baseline {
+    /// `None` when the version has errors (printed, labelled "old").
+    pub fn load(
+        version: &Version,
+        new_case: &Path,
+        methodology: &Methodology,
+    ) -> Result<Option<Baseline>, CliError> {
+        let checked = version.check(new_case, methodology)?;
+        if !report_errors("old", &version.label(), &checked) {
+            return Ok(None);
+        }
+        let label = checked
+            .case
+            .as_ref()
+            .and_then(|c| c.meta.version.as_ref())
+            .map_or_else(|| version.label(), |v| v.value.clone());
+        Ok(Some(Baseline { checked, label }))
+    }
+}
+
 /// Whether `checked` is clean; otherwise prints its diagnostics under `side` ("old" or
 /// "new") and says which version they belong to.
 pub fn report_errors(side: &str, name: &str, checked: &Checked) -> bool {
