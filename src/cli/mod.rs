@@ -14,6 +14,7 @@ mod report;
 mod rules;
 mod schema;
 mod version;
+mod watch;
 
 use std::path::PathBuf;
 
@@ -87,6 +88,8 @@ pub enum Command {
     Anonymise(anonymise::Args),
     /// A training worksheet (the case without its analysis, with questions) and answer key.
     Exercise(exercise::Args),
+    /// Re-render the report after every save of the case's files (for a meeting's screen).
+    Watch(watch::Args),
     /// A shell's completion script for casereview (bash, zsh, fish, elvish, powershell).
     Completions(completions::Args),
     /// The manual page (roff), for `man -l` or a `man1` folder.
@@ -206,6 +209,7 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Import(args) => import::run(&args),
         Command::Anonymise(args) => anonymise::run(&args),
         Command::Exercise(args) => exercise::run(&args),
+        Command::Watch(args) => watch::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
     }

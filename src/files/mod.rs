@@ -14,6 +14,6 @@ pub use read::{
     MAX_FILE_BYTES, ReadFailure, io_reason, kind_of, open_regular, read_bytes, read_text,
 };
 pub use source::{Disk, FileSource, MemoryFile, MemoryFiles};
-pub use temp::{TempDir, clean_up_on_signal};
+pub use temp::{TempDir, clean_up_on_signal, interrupt_ends_cleanly};
 pub use write::{WriteError, absolute, write_atomically};
 pub use yaml::{TooDeep, from_yaml, too_deep};
