@@ -30,8 +30,12 @@ pub enum Format {
 
 pub fn run(args: &Args) -> Result<Status, CliError> {
     let methodology = args.methodology.load()?;
-    let new = crate::pipeline::check(&args.new, &methodology)?;
-    let old = args.old.check(&args.new, &methodology)?;
+    // The two versions load side by side: each is a whole `check`.
+    let (new, old) = rayon::join(
+        || crate::pipeline::check(&args.new, &methodology),
+        || args.old.check(&args.new, &methodology),
+    );
+    let (new, old) = (new?, old?);
     warn_other_case(&old, &new);
     let old_clean = report_errors("old", &args.old.label(), &old);
     let new_clean = report_errors("new", &args.new.display().to_string(), &new);

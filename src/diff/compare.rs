@@ -182,12 +182,13 @@ pub fn shown(value: &Value) -> String {
 
 /// New, gone and changed flags; a flag changes with its severity, anchor date or evidence.
 fn flags(old: &CaseView, new: &CaseView) -> FlagChanges {
-    /// A flag with its id and its message, in its own version's words.
-    type Shown<'f> = (String, &'f Flag, String);
+    /// A flag with its id and the view whose words its message takes (worded only for
+    /// the few flags listed: a large case has tens of thousands).
+    type Shown<'v> = (String, &'v Flag, &'v CaseView<'v>);
     fn shown<'v>(view: &'v CaseView) -> Vec<Shown<'v>> {
         view.flags
             .iter()
-            .map(|f| (f.id.to_string(), f, view.message(f)))
+            .map(|f| (f.id.to_string(), f, view))
             .collect()
     }
     let fields = |(_, f, _): &Shown| {
@@ -207,7 +208,7 @@ fn flags(old: &CaseView, new: &CaseView) -> FlagChanges {
         &shown(new),
         |(id, _, _)| id.as_str(),
         fields,
-        |(_, _, message)| message.clone(),
+        |(_, flag, view)| view.message(flag),
     );
     FlagChanges {
         new: added,
