@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
-use super::version::{Baseline, Version};
+use super::version::{Baseline, SinceArgs};
 use super::{CliError, Lang, MethodologyArgs, Status, TemplateArgs, analysed_view};
 use crate::diff;
 use crate::files::write_atomically;
@@ -31,10 +31,8 @@ pub struct Args {
     pub final_: bool,
     #[arg(long, value_enum, default_value_t = Format::Pdf)]
     pub format: Format,
-    /// The meeting pack: add what changed since OLD (a case folder, or `git:REV` for this
-    /// case's folder as committed at REV) and mark it in the chronology and flags.
-    #[arg(long, value_name = "OLD")]
-    pub since: Option<Version>,
+    #[command(flatten)]
+    pub since: SinceArgs,
     #[command(flatten)]
     pub template: TemplateArgs,
     #[command(flatten)]
@@ -57,12 +55,8 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
     else {
         return Ok(Status::DataErrors);
     };
-    let baseline = match &args.since {
-        Some(version) => match Baseline::load(version, &args.case, &methodology)? {
-            Some(baseline) => Some(baseline),
-            None => return Ok(Status::DataErrors),
-        },
-        None => None,
+    let Ok(baseline) = args.since.load(&args.case, &methodology)? else {
+        return Ok(Status::DataErrors);
     };
     let request = Request {
         methodology: &methodology,

@@ -50,6 +50,34 @@ impl Version {
     }
 }
 
+/// `--since OLD`, shared by `report` and `watch`.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct SinceArgs {
+    /// Show what changed since OLD (a case folder, or `git:REV` for this case's folder as
+    /// committed at REV): a section after the summary, marks in the chronology and flags.
+    #[arg(long, value_name = "OLD")]
+    pub since: Option<Version>,
+}
+
+/// The version to compare with has data errors (they were printed).
+pub struct OldHasErrors;
+
+impl SinceArgs {
+    /// The version asked for, loaded and checked: `None` when none was asked for.
+    pub fn load(
+        &self,
+        new_case: &Path,
+        methodology: &Methodology,
+    ) -> Result<Result<Option<Baseline>, OldHasErrors>, CliError> {
+        match &self.since {
+            None => Ok(Ok(None)),
+            Some(version) => Ok(Baseline::load(version, new_case, methodology)?
+                .map(Some)
+                .ok_or(OldHasErrors)),
+        }
+    }
+}
+
 /// The version a report is compared with, loaded and checked once.
 pub struct Baseline {
     pub checked: Checked,

@@ -17,7 +17,7 @@ use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use super::report::{self, Request};
-use super::version::{Baseline, Version};
+use super::version::SinceArgs;
 use super::{CliError, Lang, MethodologyArgs, Status, TemplateArgs, analysed_view};
 use crate::render::Cache;
 
@@ -33,9 +33,8 @@ pub struct Args {
     /// The report's language (default: the case's `language`).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
-    /// Show what changed since OLD (a case folder, or `git:REV`), as `report --since`.
-    #[arg(long, value_name = "OLD")]
-    pub since: Option<Version>,
+    #[command(flatten)]
+    pub since: SinceArgs,
     #[command(flatten)]
     pub template: TemplateArgs,
     #[command(flatten)]
@@ -69,12 +68,8 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
     let case_file = crate::load::case_file_path(&args.case);
     let folder = std::path::absolute(case_file.parent().unwrap_or(Path::new(".")))
         .map_err(|e| CliError(format!("cannot find the case folder: {e}")))?;
-    let baseline = match &args.since {
-        Some(version) => match Baseline::load(version, &args.case, &methodology)? {
-            Some(baseline) => Some(baseline),
-            None => return Ok(Status::DataErrors),
-        },
-        None => None,
+    let Ok(baseline) = args.since.load(&args.case, &methodology)? else {
+        return Ok(Status::DataErrors);
     };
     let request = Request {
         methodology: &methodology,

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::chronology::{Cited, cite_event};
+use super::chronology::{Cited, cite_event, cite_event_of};
 use super::{Context, NONE};
 use crate::diff::CaseDiff;
 use crate::methodology::key;
@@ -62,17 +62,13 @@ pub struct VerdictLine {
 
 pub(super) fn build(cx: &Context, since: &Since) -> ChangesSection {
     let diff = since.diff;
+    // A removed event has no row to link to: cited as text, as the old version showed it.
     let removed = |id: &str| {
-        let old = &since.old.case;
-        let event = old.events.iter().find(|e| e.id.as_str() == id)?;
+        let cited = cite_event_of(cx, &since.old.case, id)?;
         Some(Cited {
             kind: "text",
-            id: id.to_owned(),
-            label: format!(
-                "{} {} ({id})",
-                cx.style.show_approx(&event.date, event.approx),
-                old.agency_name(event.agency.as_str())
-            ),
+            label: format!("{} ({id})", cited.label),
+            ..cited
         })
     };
     let verdict = |status: Option<ReviewStatus>| match status {
