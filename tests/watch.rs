@@ -18,6 +18,10 @@ struct Watch {
 
 impl Watch {
     fn start(case: &Path, output: &Path) -> Watch {
+        Watch::start_with(case, output, &[])
+    }
+
+    fn start_with(case: &Path, output: &Path, extra: &[&str]) -> Watch {
         let dir = tempfile::tempdir().unwrap();
         let log = dir.path().join("stderr.log");
         let child = Command::new(env!("CARGO_BIN_EXE_casereview"))
@@ -27,6 +31,7 @@ impl Watch {
                 "-o",
                 output.to_str().unwrap(),
             ])
+            .args(extra)
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
@@ -211,4 +216,26 @@ fn a_folder_that_disappears_is_reported_and_watched_again_when_it_returns() {
         |log| log.matches("wrote ").count() == 3,
         "a save after its return",
     );
+}
+
+#[test]
+fn with_since_each_render_shows_the_changes_since_that_version() {
+    let (_dir, old, new) = common::versions();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = out_dir.path().join("meeting.pdf");
+    let watch = Watch::start_with(
+        &new,
+        &out,
+        &["--since", old.to_str().unwrap(), "--lang", "en"],
+    );
+    assert!(pdf_text(&out).contains("Changes since version 0.2"));
+    edit(
+        &new,
+        "case.yaml",
+        "Kodukülastus. Külmkapp oli tühi.",
+        "Kodukülastus. UUS-MUUDATUS.",
+    );
+    watch.wait_for(|log| log.matches("wrote ").count() == 2, "the render");
+    let text = pdf_text(&out);
+    assert!(text.contains("UUS-MUUDATUS") && text.contains("Changes since version 0.2"));
 }
