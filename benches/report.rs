@@ -29,6 +29,7 @@ fn report_pdf(case: &Path, methodology: &Methodology, templates: &Templates) -> 
         methodology,
         draft: true,
         document: render::Document::Report,
+        since: None,
     };
     let data = render::build(&inputs).expect("data");
     let source = render::source(&data, templates, Language::Et).expect("source");

@@ -8,6 +8,7 @@ pub mod anonymise;
 pub mod assets;
 pub mod cli;
 pub mod diagnostics;
+pub mod diff;
 pub mod export;
 pub mod files;
 pub mod format;
@@ -17,6 +18,7 @@ pub mod load;
 pub mod methodology;
 pub mod model;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod stats;
 /// Large valid cases for benchmarks and tests (feature `synthetic`, on for them only).

@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::{CliError, MethodologyArgs, Status, print_out};
 use crate::analysis::{self, Flag, rules};
 use crate::diagnostics::{JsonDiagnostic, render_human};
+use crate::model::Vocabulary;
 use crate::pipeline::{self, CaseView, Checked};
+use crate::progress::{self, Progress};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -74,6 +76,12 @@ fn human(checked: &Checked, view: Option<&CaseView<'_>>) -> String {
         }
         out.push('\n');
     }
+    // Only for a review under way: a case with no flag, request or recommendation yet
+    // has nothing to track.
+    let progress = view.map(|v| progress::progress(&v.case, &v.flags));
+    if let Some(p) = progress.filter(Progress::is_tracked) {
+        out.push_str(&progress_lines(&p));
+    }
     let name = checked.case.as_ref().map_or_else(
         || checked.case_file.display().to_string(),
         |c| c.meta.id.value.clone(),
@@ -94,6 +102,45 @@ fn human(checked: &Checked, view: Option<&CaseView<'_>>) -> String {
         plural(checked.warnings()),
     ));
     out
+}
+
+/// Where the review stands, for the facilitator: what is missing, what is undecided.
+fn progress_lines(p: &Progress) -> String {
+    let list = |ids: &[String]| {
+        if ids.is_empty() {
+            String::new()
+        } else {
+            format!("; overdue: {}", ids.join(", "))
+        }
+    };
+    let c = &p.chronologies;
+    let by_rule: Vec<String> = p
+        .flags
+        .by_rule
+        .iter()
+        .map(|r| format!("{} {}/{}", r.code, r.reviewed, r.total))
+        .collect();
+    let statuses: Vec<String> = p
+        .recommendations
+        .by_status
+        .iter()
+        .map(|(status, n)| format!("{n} {}", status.as_str().replace('_', " ")))
+        .collect();
+    format!(
+        "progress:\n  chronologies: {} requested, {} received{}\n  flags: {} of {} reviewed{}\n  recommendations: {}{}\n\n",
+        c.requested,
+        c.received,
+        list(&c.overdue),
+        p.flags.reviewed,
+        p.flags.total,
+        if by_rule.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", by_rule.join(", "))
+        },
+        statuses.join(", "),
+        list(&p.recommendations.overdue),
+    )
 }
 
 fn plural(n: usize) -> &'static str {
@@ -140,6 +187,36 @@ struct JsonSummary {
     warnings: usize,
     flags: usize,
     unreviewed: usize,
+    /// Where the review stands; `null` for a case that could not be analysed.
+    progress: Option<serde_json::Value>,
+}
+
+fn json_progress(p: &Progress) -> serde_json::Value {
+    let mut recommendations: serde_json::Map<String, serde_json::Value> = p
+        .recommendations
+        .by_status
+        .iter()
+        .map(|(status, n)| (status.as_str().to_owned(), (*n).into()))
+        .collect();
+    recommendations.insert("overdue".into(), p.recommendations.overdue.clone().into());
+    let by_rule: serde_json::Map<String, serde_json::Value> = p
+        .flags
+        .by_rule
+        .iter()
+        .map(|r| {
+            let counts = serde_json::json!({"total": r.total, "reviewed": r.reviewed});
+            (r.code.clone(), counts)
+        })
+        .collect();
+    serde_json::json!({
+        "chronologies": {
+            "requested": p.chronologies.requested,
+            "received": p.chronologies.received,
+            "overdue": p.chronologies.overdue,
+        },
+        "flags": {"total": p.flags.total, "reviewed": p.flags.reviewed, "by_rule": by_rule},
+        "recommendations": recommendations,
+    })
 }
 
 fn json<'a>(checked: &'a Checked, view: Option<&'a CaseView<'a>>) -> JsonReport<'a> {
@@ -164,6 +241,7 @@ fn json<'a>(checked: &'a Checked, view: Option<&'a CaseView<'a>>) -> JsonReport<
             warnings: checked.warnings(),
             flags: flags.len(),
             unreviewed: crate::analysis::unreviewed(flags),
+            progress: view.map(|v| json_progress(&progress::progress(&v.case, &v.flags))),
         },
     }
 }

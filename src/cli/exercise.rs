@@ -72,6 +72,7 @@ pub fn run(args: &Args) -> Result<Status, CliError> {
             methodology: &methodology,
             draft: false,
             document,
+            since: None,
         };
         let data = render::build(&inputs)?;
         let source = render::source(&data, &templates, language)?;

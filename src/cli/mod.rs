@@ -4,6 +4,7 @@ mod anonymise;
 mod check;
 mod chronology;
 mod completions;
+mod diff;
 mod exercise;
 mod graph;
 mod import;
@@ -13,6 +14,8 @@ mod report;
 mod rules;
 mod schema;
 mod stats;
+mod version;
+mod watch;
 
 use std::path::PathBuf;
 
@@ -76,6 +79,8 @@ pub enum Command {
     Graph(graph::Args),
     /// The typeset review report (PDF; or its Typst source, SVG or PNG pages).
     Report(report::Args),
+    /// What changed between two versions of a case (folders, or `git:REV`).
+    Diff(diff::Args),
     /// The integrated chronology as a table (CSV, XLSX or Markdown).
     Chronology(chronology::Args),
     /// An agency's spreadsheet chronology (CSV or XLSX) as a chronology file.
@@ -86,6 +91,8 @@ pub enum Command {
     Exercise(exercise::Args),
     /// Themes across many reviews: counts, tables (CSV, Parquet) or a themes PDF.
     Stats(stats::Args),
+    /// Re-render the report after every save of the case's files (for a meeting's screen).
+    Watch(watch::Args),
     /// A shell's completion script for casereview (bash, zsh, fish, elvish, powershell).
     Completions(completions::Args),
     /// The manual page (roff), for `man -l` or a `man1` folder.
@@ -200,11 +207,13 @@ pub fn run(cli: Cli) -> Result<Status, CliError> {
         Command::Rules(args) => rules::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Chronology(args) => chronology::run(&args),
         Command::Import(args) => import::run(&args),
         Command::Anonymise(args) => anonymise::run(&args),
         Command::Exercise(args) => exercise::run(&args),
         Command::Stats(args) => stats::run(&args),
+        Command::Watch(args) => watch::run(&args),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
     }

@@ -181,7 +181,8 @@ pub fn to_markdown(table: &Table) -> String {
     out
 }
 
-fn markdown_cell(text: &str) -> String {
+/// Text made inert for Markdown and kept on one line (also `diff --format md`'s).
+pub fn markdown_cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // `\r` alone ends a line in Markdown too, so it must not stay inside a cell.
     let mut lines = text

@@ -148,7 +148,11 @@ pub fn read_bytes(path: &Path, cap: u64) -> Result<Vec<u8>, ReadFailure> {
 /// A regular file's text, refusing files over [`MAX_FILE_BYTES`] and non-UTF-8 files
 /// before anything parses them.
 pub fn read_text(path: &Path) -> Result<String, ReadFailure> {
-    let bytes = read_bytes(path, MAX_FILE_BYTES)?;
+    utf8(read_bytes(path, MAX_FILE_BYTES)?)
+}
+
+/// A file's bytes as text, or where the first byte that is not UTF-8 is.
+pub(super) fn utf8(bytes: Vec<u8>) -> Result<String, ReadFailure> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let valid = std::str::from_utf8(valid).expect("prefix is valid");

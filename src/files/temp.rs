@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// Every prefix the tool's temporary paths have: what `ls -a` would show if one stayed.
@@ -19,6 +19,14 @@ const TEMP_PREFIX: &str = ".casereview-";
 
 static REGISTERED: Mutex<BTreeMap<u64, PathBuf>> = Mutex::new(BTreeMap::new());
 static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+/// Whether an interrupt (SIGINT, SIGTERM) is the normal way the command ends (`watch`).
+static INTERRUPT_ENDS: AtomicBool = AtomicBool::new(false);
+
+/// From now on SIGINT and SIGTERM end the process with exit code 0 (after the same clean-up):
+/// for a command that runs until it is stopped, being stopped is success.
+pub fn interrupt_ends_cleanly() {
+    INTERRUPT_ENDS.store(true, Ordering::SeqCst);
+}
 
 fn registry() -> MutexGuard<'static, BTreeMap<u64, PathBuf>> {
     // A panic elsewhere must not stop the clean-up.
@@ -161,7 +169,8 @@ pub fn clean_up_on_signal() -> std::io::Result<()> {
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 let _held = remove_registered();
-                std::process::exit(128 + signal);
+                let normal_end = INTERRUPT_ENDS.load(Ordering::SeqCst) && signal != SIGHUP;
+                std::process::exit(if normal_end { 0 } else { 128 + signal });
             }
         })?;
     Ok(())

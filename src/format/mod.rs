@@ -218,6 +218,11 @@ pub static ACTION_STRENGTHS: Words = Words {
     words: ActionStrength::WORDS,
     doc: "The action hierarchy (RCA²): stronger, intermediate or weaker.",
 };
+pub static RECOMMENDATION_STATUSES: Words = Words {
+    def: "recommendationStatus",
+    words: RecommendationStatus::WORDS,
+    doc: "Where an action stands: proposed, accepted, in_progress, done or dropped.",
+};
 pub static CONCERNS: Words = Words {
     def: "concern",
     words: STARTING_CONCERNS,
@@ -246,6 +251,7 @@ pub static CLOSED_VOCABULARIES: &[&Words] = &[
     &REVIEW_STATUSES,
     &PRIORITIES,
     &ACTION_STRENGTHS,
+    &RECOMMENDATION_STATUSES,
 ];
 
 /// The most a threshold may be: a hundred years of days, a thousand repetitions. Beyond

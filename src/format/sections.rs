@@ -186,6 +186,28 @@ pub static AGENCY: Section = section(
             Type::Bool,
             "true: this agency leads the case (at most one).",
         ),
+        key(
+            "chronology",
+            Type::Section(&CHRONOLOGY_REQUEST),
+            "The working group asked this agency for its chronology: when, and by when.",
+        ),
+    ],
+);
+
+pub static CHRONOLOGY_REQUEST: Section = section(
+    "chronologyRequest",
+    "The working group's request for an agency's chronology. It is received when a file under `chronologies:` has this agency as `agency:` and a `submitted` date.",
+    &[
+        required(
+            "requested",
+            Type::Date,
+            "When the chronology was asked for.",
+        ),
+        key(
+            "due",
+            Type::Date,
+            "When it is due; after that, and not received, it is overdue.",
+        ),
     ],
 );
 
@@ -466,6 +488,11 @@ pub static RECOMMENDATION: Section = section(
             Type::Text,
             "How the working group will know it worked.",
         ),
+        key(
+            "status",
+            Type::Word(&RECOMMENDATION_STATUSES),
+            "Where the action stands: proposed (the default), accepted, in_progress, done or dropped.",
+        ),
     ],
 );
 
@@ -645,6 +672,7 @@ pub static SECTIONS: &[&Section] = &[
     &PERIOD,
     &PERSON,
     &AGENCY,
+    &CHRONOLOGY_REQUEST,
     &RESIDENCE,
     &SUBMITTED,
     &EVENT,

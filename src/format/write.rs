@@ -91,12 +91,39 @@ pub fn files(case: &Case, rewrite: &impl Rewrite) -> Vec<(String, String)> {
     files
 }
 
+/// The writer that keeps every value as it is.
+const AS_WRITTEN: Writer<'static, AsWritten> = Writer {
+    rewrite: &AsWritten,
+};
+
 /// One event as a mapping, as a file holds it.
 pub fn event(event: &Event) -> Value {
-    Writer {
-        rewrite: &AsWritten,
-    }
-    .event(event)
+    AS_WRITTEN.event(event)
+}
+
+/// One agency as a mapping, as `case.yaml` holds it.
+pub fn agency(agency: &Agency) -> Value {
+    AS_WRITTEN.agency_entry(agency)
+}
+
+/// One person as a mapping, as `case.yaml` holds it.
+pub fn person(person: &Person) -> Value {
+    AS_WRITTEN.person_entry(person)
+}
+
+/// One key practice episode as a mapping.
+pub fn episode(episode: &Episode) -> Value {
+    AS_WRITTEN.episode(episode)
+}
+
+/// One finding as a mapping.
+pub fn finding(finding: &Finding) -> Value {
+    AS_WRITTEN.finding(finding)
+}
+
+/// One recommendation as a mapping.
+pub fn recommendation(recommendation: &Recommendation) -> Value {
+    AS_WRITTEN.recommendation(recommendation)
 }
 
 pub fn yaml(value: &Value) -> String {
@@ -412,6 +439,7 @@ impl<R: Rewrite> Writer<'_, R> {
             kind,
             country,
             lead,
+            chronology,
         } = agency;
         let mut map = Map::default();
         map.put("id", self.agency(id))
@@ -424,6 +452,16 @@ impl<R: Rewrite> Writer<'_, R> {
         if *lead {
             map.put("lead", Value::Bool(true));
         }
+        map.put(
+            "chronology",
+            chronology.as_ref().map(|c| {
+                let ChronologyRequest { requested, due } = c;
+                Map::default()
+                    .put("requested", self.date(requested))
+                    .put("due", self.opt_date(due))
+                    .done()
+            }),
+        );
         map.done()
     }
 
@@ -596,6 +634,7 @@ impl<R: Rewrite> Writer<'_, R> {
             strength,
             due,
             measure,
+            status,
         } = recommendation;
         Map::default()
             .put("id", Value::String(self.own_id(id.as_str())))
@@ -606,6 +645,7 @@ impl<R: Rewrite> Writer<'_, R> {
             .put("strength", strength.as_ref().map(|s| word(s.value)))
             .put("due", self.opt_date(due))
             .put("measure", self.opt_text(measure))
+            .put("status", status.as_ref().map(|s| word(s.value)))
             .done()
     }
 }

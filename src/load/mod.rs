@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::{Code, Diagnostic, SourceFile, Sources};
-use crate::files::{ReadFailure, io_reason, read_text};
+use crate::files::{Disk, FileSource, ReadFailure, io_reason};
 use crate::model::{Case, Chronology, FileId, Id, Spanned};
 use rayon::prelude::*;
 use reader::Reader;
@@ -42,16 +42,27 @@ impl std::fmt::Display for CaseNotReadable {
 
 /// `CASE` as given on the command line: a `case.yaml` path or the folder holding one.
 pub fn case_file_path(case: &Path) -> PathBuf {
-    if case.is_dir() {
+    case_file_in(&Disk, case)
+}
+
+/// [`case_file_path`] in `files`.
+fn case_file_in(files: &dyn FileSource, case: &Path) -> PathBuf {
+    if files.is_dir(case) {
         case.join("case.yaml")
     } else {
         case.to_path_buf()
     }
 }
 
-/// Loads a case and its chronology files, collecting every fault.
+/// Loads a case and its chronology files from disk, collecting every fault.
 pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
-    let case_path = case_file_path(case);
+    load_from(&Disk, case)
+}
+
+/// Loads a case and its chronology files from `files` (the disk, or a revision's files
+/// held in memory), collecting every fault.
+pub fn load_from(files: &dyn FileSource, case: &Path) -> Result<Loaded, CaseNotReadable> {
+    let case_path = case_file_in(files, case);
     let folder = case_path
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
@@ -70,7 +81,7 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
         dropped_ids: HashSet::new(),
         folder: folder.clone(),
     };
-    let text = match read_text(&case_path) {
+    let text = match files.read_text(&case_path) {
         Ok(text) => text,
         Err(failure @ (ReadFailure::Io(_) | ReadFailure::NotRegular(_))) => {
             return Err(CaseNotReadable {
@@ -158,8 +169,8 @@ pub fn load(case: &Path) -> Result<Loaded, CaseNotReadable> {
         return Ok(loaded);
     }
 
-    let chronologies = load_chronologies(&mut loaded, &chronology_paths, &mut events);
-    warn_unlisted_chronologies(&mut loaded, &chronology_paths);
+    let chronologies = load_chronologies(files, &mut loaded, &chronology_paths, &mut events);
+    warn_unlisted_chronologies(files, &mut loaded, &chronology_paths);
     loaded.case = case.map(|mut case| {
         case.events = events;
         case.chronologies = chronologies;
@@ -276,6 +287,7 @@ fn with_file(mut d: Diagnostic, file: FileId) -> Diagnostic {
 type ChronologyRead = (Chronology, Vec<crate::model::Event>);
 
 fn load_chronologies(
+    files: &dyn FileSource,
     loaded: &mut Loaded,
     paths: &[Spanned<String>],
     events: &mut Vec<crate::model::Event>,
@@ -285,10 +297,10 @@ fn load_chronologies(
     let mut seen = HashSet::new();
     let mut readable: Vec<(&Spanned<String>, FileId)> = Vec::new();
     for path in paths {
-        let Some(full) = resolve_chronology(loaded, path, &mut seen) else {
+        let Some(full) = resolve_chronology(files, loaded, path, &mut seen) else {
             continue;
         };
-        match read_text(&full) {
+        match files.read_text(&full) {
             Ok(text) => {
                 let file = loaded
                     .sources
@@ -364,6 +376,7 @@ fn load_chronologies(
 /// The file a listed path names, if it is a relative path inside the case folder,
 /// listed once. Reports what is wrong otherwise.
 fn resolve_chronology(
+    files: &dyn FileSource,
     loaded: &mut Loaded,
     path: &Spanned<String>,
     seen: &mut HashSet<PathBuf>,
@@ -405,7 +418,7 @@ fn resolve_chronology(
         }
     }
     let full = loaded.folder.join(relative);
-    let Ok(canonical) = full.canonicalize() else {
+    let Some(canonical) = files.canonical(&full) else {
         loaded.diagnostics.push(fault(
             Code::UnreadableFile,
             format!("chronology file `{}` does not exist", path.value),
@@ -413,10 +426,9 @@ fn resolve_chronology(
         ));
         return None;
     };
-    let folder = loaded
-        .folder
-        .canonicalize()
-        .unwrap_or_else(|_| loaded.folder.clone());
+    let folder = files
+        .canonical(&loaded.folder)
+        .unwrap_or_else(|| loaded.folder.clone());
     if !canonical.starts_with(&folder) {
         loaded.diagnostics.push(fault(
             Code::ChronologyPath,
@@ -440,20 +452,21 @@ fn resolve_chronology(
 }
 
 /// YAML files in `chronology/` that no entry of `chronologies:` names.
-fn warn_unlisted_chronologies(loaded: &mut Loaded, listed: &[Spanned<String>]) {
+fn warn_unlisted_chronologies(
+    files: &dyn FileSource,
+    loaded: &mut Loaded,
+    listed: &[Spanned<String>],
+) {
     let folder = loaded.folder.join("chronology");
-    let Ok(entries) = std::fs::read_dir(&folder) else {
-        return;
-    };
     let listed: HashSet<PathBuf> = listed
         .iter()
-        .filter_map(|p| loaded.folder.join(&p.value).canonicalize().ok())
+        .filter_map(|p| files.canonical(&loaded.folder.join(&p.value)))
         .collect();
-    let mut unlisted: Vec<String> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
+    let mut unlisted: Vec<String> = files
+        .files_in(&folder)
+        .into_iter()
         .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
-        .filter(|p| p.canonicalize().map_or(true, |c| !listed.contains(&c)))
+        .filter(|p| files.canonical(p).is_none_or(|c| !listed.contains(&c)))
         .filter_map(|p| {
             p.file_name()
                 .map(|n| format!("chronology/{}", n.to_string_lossy()))

@@ -225,6 +225,9 @@ pub fn read_agencies(r: &mut Reader, node: &Node) -> Vec<Agency> {
             .get("lead")
             .and_then(|n| r.bool(n, "`lead`"))
             .unwrap_or(false);
+        let chronology = f
+            .get("chronology")
+            .and_then(|n| read_chronology_request(r, n));
         let agency = match (id.clone(), name, kind, country) {
             (Some(id), Some(name), Some(kind), Some(country)) => Some(Agency {
                 id,
@@ -232,12 +235,25 @@ pub fn read_agencies(r: &mut Reader, node: &Node) -> Vec<Agency> {
                 kind,
                 country,
                 lead,
+                chronology,
             }),
             _ => None,
         };
         r.keep(id, agency, &mut agencies);
     }
     agencies
+}
+
+fn read_chronology_request(r: &mut Reader, node: &Node) -> Option<ChronologyRequest> {
+    let f = r.mapping(node, "`chronology`", &format::CHRONOLOGY_REQUEST)?;
+    let requested = f
+        .get("requested")
+        .and_then(|n| r.date(n, "`chronology.requested`"));
+    let due = f.get("due").and_then(|n| r.date(n, "`chronology.due`"));
+    Some(ChronologyRequest {
+        requested: requested?,
+        due,
+    })
 }
 
 fn read_country(r: &mut Reader, node: &Node) -> Option<Spanned<String>> {
@@ -503,6 +519,9 @@ pub fn read_recommendations(r: &mut Reader, node: &Node) -> Vec<Recommendation> 
             .and_then(|n| r.word::<ActionStrength>(n, "`strength`"));
         let due = f.get("due").and_then(|n| r.date(n, "`due`"));
         let measure = f.get("measure").and_then(|n| r.text(n, "`measure`"));
+        let status = f
+            .get("status")
+            .and_then(|n| r.word::<RecommendationStatus>(n, "a recommendation's `status`"));
         let recommendation = match (id.clone(), text, to) {
             (Some(id), Some(text), Some(to)) => Some(Recommendation {
                 id,
@@ -513,6 +532,7 @@ pub fn read_recommendations(r: &mut Reader, node: &Node) -> Vec<Recommendation> 
                 strength,
                 due,
                 measure,
+                status,
             }),
             _ => None,
         };

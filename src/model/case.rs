@@ -87,6 +87,15 @@ pub struct Agency {
     /// ISO 3166 alpha-2 country code, as written (`EE`, `FI`).
     pub country: Spanned<String>,
     pub lead: bool,
+    /// The working group's request for this agency's chronology.
+    pub chronology: Option<ChronologyRequest>,
+}
+
+/// When the working group asked an agency for its chronology, and by when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChronologyRequest {
+    pub requested: Spanned<Date>,
+    pub due: Option<Spanned<Date>>,
 }
 
 /// Where the child lived from a date on, by register and in fact.
@@ -194,6 +203,16 @@ pub struct Recommendation {
     pub strength: Option<Spanned<ActionStrength>>,
     pub due: Option<Spanned<Date>>,
     pub measure: Option<Text>,
+    /// Where the action stands; absent means `proposed`.
+    pub status: Option<Spanned<RecommendationStatus>>,
+}
+
+impl Recommendation {
+    pub fn status(&self) -> RecommendationStatus {
+        self.status
+            .as_ref()
+            .map_or(RecommendationStatus::Proposed, |s| s.value)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

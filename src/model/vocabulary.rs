@@ -247,6 +247,17 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Where a recommendation's action stands (the action plan).
+    RecommendationStatus ("recommendation-statuses", "recommendation status") {
+        Proposed = "proposed",
+        Accepted = "accepted",
+        InProgress = "in_progress",
+        Done = "done",
+        Dropped = "dropped",
+    }
+);
+
 /// The concerns the format starts with (`methodology/vocabulary/concerns.yaml` holds them
 /// and may add more).
 pub const STARTING_CONCERNS: &[&str] = &[

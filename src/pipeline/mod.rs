@@ -81,7 +81,16 @@ impl Checked {
 }
 
 pub fn check(case: &Path, methodology: &Methodology) -> Result<Checked, CheckFailure> {
-    let loaded = load::load(case).map_err(CheckFailure::Case)?;
+    check_from(&crate::files::Disk, case, methodology)
+}
+
+/// [`check`] on a case read from `files` (the disk, or a revision's files in memory).
+pub fn check_from(
+    files: &dyn crate::files::FileSource,
+    case: &Path,
+    methodology: &Methodology,
+) -> Result<Checked, CheckFailure> {
+    let loaded = load::load_from(files, case).map_err(CheckFailure::Case)?;
     let vocabularies =
         OpenVocabularies::from_methodology(methodology).map_err(CheckFailure::Methodology)?;
     let mut diagnostics = loaded.diagnostics;

@@ -93,6 +93,7 @@ impl<'a> Redacted<'a> {
                 kind: Spanned::unplaced(AgencyKind::Other),
                 country: Spanned::unplaced(country.unwrap_or_else(|| "EE".to_owned())),
                 lead: false,
+                chronology: None,
             });
         }
         let referenced = referenced_agencies(&shown);

@@ -19,7 +19,7 @@ use typst::diag::{Severity, SourceDiagnostic};
 use typst_as_lib::TypstEngine;
 use typst_layout::PagedDocument;
 
-pub use data::{Document, Inputs, ReportData, build};
+pub use data::{Document, Inputs, ReportData, Since, build};
 pub use format::DateStyle;
 pub use html::page as html_page;
 
@@ -198,15 +198,41 @@ fn typst_string(text: String) -> String {
     out
 }
 
+/// How long Typst's memoised results (a process-wide cache) live after a compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cache {
+    /// One report per process: the cache is thrown away after the compile.
+    Evict,
+    /// Report after report in one process (`watch`): results stay for a few compiles, so
+    /// a one-line edit re-typesets only what it touched.
+    Keep,
+}
+
+impl Cache {
+    /// The age (in compiles) past which cached results go.
+    fn max_age(self) -> usize {
+        match self {
+            Cache::Evict => 0,
+            Cache::Keep => 10,
+        }
+    }
+}
+
 /// Compiles the report in a world of embedded fonts and two in-memory files, whose clock
 /// shows the case's date.
 pub fn compile(source: &ReportSource) -> Result<PagedDocument, RenderError> {
+    compile_with(source, Cache::Evict)
+}
+
+/// [`compile`], keeping Typst's cache as `cache` says.
+pub fn compile_with(source: &ReportSource, cache: Cache) -> Result<PagedDocument, RenderError> {
     let engine = TypstEngine::builder()
         .main_file((MAIN_FILE, source.typst.as_str()))
         .fonts(fonts::all())
         .with_static_file_resolver([(DATA_FILE, source.data_json.clone())])
+        .comemo_evict_max_age(Some(cache.max_age()))
         .build();
-    // `with_world` evicts Typst's cache afterwards, as the engine's own `compile` does.
+    // `with_world` evicts Typst's cache afterwards, as old as `cache` allows.
     let compiled = engine
         .with_world(|built| {
             let world = world::Dated::new(built, source.today);

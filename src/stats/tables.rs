@@ -337,17 +337,12 @@ impl Tables {
                     .priority
                     .as_ref()
                     .map_or(Value::Null, |p| Value::word(p.value)),
-                Value::Text(RECOMMENDATION_STATUS.to_owned()),
+                Value::word(recommendation.status()),
             ]);
         }
         tables
     }
 }
-
-/// A recommendation's `status` (`meetings.md`). The format's default is `proposed`, and this
-/// version of the loader reads no `status` key (a recommendation that had one would not
-/// load), so every recommendation it counts is `proposed`.
-const RECOMMENDATION_STATUS: &str = "proposed";
 
 /// The first day of the earliest event that records a concern: a `concern` event, or any
 /// event listing `concerns` (a referral often does). An imprecise date counts from its

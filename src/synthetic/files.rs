@@ -135,6 +135,7 @@ pub(super) fn build_case(
                 kind: at(a.kind),
                 country: text(a.country),
                 lead: a.lead,
+                chronology: None,
             })
             .collect(),
         residence: vec![Residence {
@@ -224,6 +225,7 @@ pub(super) fn build_case(
                 measure: Some(text(
                     "An audit of 20 notifications finds every one acknowledged in time.",
                 )),
+                status: None,
             })
             .collect(),
         flag_reviews: Vec::new(),

@@ -105,12 +105,9 @@ for (const h of data.handoffs || []) {
   if (h.answer) answeredHandoffs.set(h.answer.id, h);
 }
 
-/** How an event changed since the compared version: "new", "changed" or undefined. */
+/** How an event changed since the compared version (`--since`): "new", "changed" or undefined. */
 function changeOf(id) {
-  if (!changes) return undefined;
-  if ((changes.added_ids || []).includes(id)) return "new";
-  if ((changes.changed_ids || []).includes(id)) return "changed";
-  return undefined;
+  return changes ? changes.marks[id] : undefined;
 }
 
 // ---------------------------------------------------------------- selection
@@ -183,6 +180,7 @@ function titleBlock() {
   );
   if (meta.draft) header.append(el("p", { class: "draft-banner", role: "note" }, t.draft_mark));
   if (meta.relative_dates) header.append(el("p", { class: "note" }, t.relative_dates_note));
+  if (meta.since) header.append(el("p", { class: "meta" }, `${t.since_version}: ${meta.since}`));
   return header;
 }
 
@@ -328,10 +326,11 @@ function flagList() {
   for (const flag of flags) {
     const item = el("li", { "data-flag": flag.id, id: "flag-" + flag.id, tabindex: 0, role: "button",
       "data-code": flag.id.split(":")[0], "data-severity": flag.severity, "data-status": flag.status,
-      class: changes && (changes.new_flags || []).includes(flag.id) ? "new" : null },
+      class: changes && changes.new_flags[flag.id] ? "new" : null },
       el("span", { class: "flag-id" }, flag.id), " ",
       el("span", { class: "severity" }, flag.severity), " ",
       el("span", { class: "status" }, flag.status_word),
+      changes && changes.new_flags[flag.id] ? el("span", { class: "change" }, " " + t.view_new) : null,
       el("p", {}, flag.message),
       el("p", { class: "evidence" }, t.evidence + ": ",
         flag.evidence.map((c, i) => [i ? "; " : "", c.kind === "event" ? eventLink(c) : c.label])),
@@ -357,6 +356,28 @@ function flagList() {
     el("div", { class: "controls" }, ruleLabel, " ", severityLabel, " ", statusLabel, " ", clear),
     el("p", { class: "caption" }, t.view_highlighted), count,
     flags.length ? list : el("p", {}, t.no_flags));
+}
+
+// ---------------------------------------------------------------- changes (--since)
+
+function changesSince() {
+  if (!changes) return null;
+  const part = (title, items, show) => items.length
+    ? [el("h3", {}, title), el("ul", {}, items.map((item) => el("li", {}, show(item))))]
+    : [];
+  const cited = (c) => rows.has(c.id) ? eventLink(c) : `${c.label} (${c.id})`;
+  const parts = [
+    ...part(t.changes_events_added, changes.events_added, cited),
+    ...part(t.changes_events_removed, changes.events_removed, cited),
+    ...part(t.changes_events_changed, changes.events_changed,
+      (c) => [cited(c.event), ` — ${t.changes_fields}: ${c.fields.join(", ")}`]),
+    ...part(t.changes_flags_new, changes.flags_new, (f) => [flagLink(f.id), " — " + f.message]),
+    ...part(t.changes_flags_gone, changes.flags_gone, (f) => `${f.id} — ${f.message}`),
+    ...part(t.changes_verdicts, changes.verdicts, (v) => `${v.flag}: ${v.from} → ${v.to}`),
+    ...part(t.changes_received, changes.received, (r) => r),
+  ];
+  return section("changes", `${t.changes_since} ${changes.version}`, el("p", {}, t.changes_intro),
+    parts.length ? parts : el("p", {}, t.changes_none));
 }
 
 // ---------------------------------------------------------------- who knew what
@@ -441,6 +462,7 @@ function chronology() {
 
 function page() {
   const parts = [
+    changesSince(),
     timeline(),
     flagList(),
     knowledge(),

@@ -310,3 +310,46 @@ fn a_script_the_policy_does_not_allow_is_refused_and_reported() {
         "{errors:#?}"
     );
 }
+
+/// With `--since`, the view marks what changed, as the meeting pack does.
+#[test]
+fn with_since_the_changes_are_marked() {
+    let Some(mut browser) = browser("with_since_the_changes_are_marked") else {
+        return;
+    };
+    let (_versions, old, new) = versions();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("pack.html");
+    let run = run(&[
+        "report",
+        new.to_str().unwrap(),
+        "-o",
+        file.to_str().unwrap(),
+        "--format",
+        "html",
+        "--since",
+        old.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    open(&mut browser, &file);
+    assert_eq!(
+        count(&mut browser, "#chronology tr.new[data-event=\"e030\"]"),
+        1
+    );
+    assert_eq!(
+        count(&mut browser, "#chronology tr.changed[data-event=\"e005\"]"),
+        1
+    );
+    assert_eq!(
+        count(&mut browser, "#chronology tr.changed[data-event=\"e003\"]"),
+        0
+    );
+    let section = browser.eval("document.getElementById('changes').textContent");
+    let section = section.as_str().unwrap();
+    assert!(
+        section.contains("Changes since version") && section.contains("e016"),
+        "{section}"
+    );
+}

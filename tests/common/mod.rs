@@ -205,3 +205,72 @@ fn yaml_escapes(text: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// Two versions of the reference example in one temporary folder (`old/`, `new/`),
+/// differing in one thing of every kind the diff reports:
+/// - e030 added, e016 removed, e005's summary changed;
+/// - e003 moved from case.yaml into the school's file (no change);
+/// - e020's date `2023-06` in old, `2023-06-20` in new (a precision change);
+/// - a review of G002:e002 given; agency `fi-police` added;
+/// - the police chronology submitted only in new (received);
+/// - the confidential notifier's event e026 with another `source` (hidden: no change).
+pub fn versions() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+    copy_dir(&repo().join("examples/mets-2024"), &old);
+    copy_dir(&repo().join("examples/mets-2024"), &new);
+    edit(
+        &old,
+        "case.yaml",
+        "    date: 2023-06-20\n",
+        "    date: 2023-06\n",
+    );
+    edit(
+        &old,
+        "chronology/police.yaml",
+        "submitted: { by: \"Lõuna prefektuur\", on: 2025-03-05 }\n",
+        "",
+    );
+    edit(&new, "case.yaml", "version: \"0.2\"", "version: \"0.3\"");
+    edit(
+        &new,
+        "case.yaml",
+        "  - id: e016\n    date: 2023-02-27\n    agency: kov-a\n    kind: assessment_completed\n    summary: \"Abivajaduse hindamine lõpetati; soovitati vanemlusprogrammi.\"\n    source: \"STAR, juhtum 4411, hindamisakt\"\n",
+        "",
+    );
+    edit(
+        &new,
+        "case.yaml",
+        "Kodukülastus. Kodu korras, külmkapp peaaegu tühi.",
+        "Kodukülastus. Külmkapp oli tühi.",
+    );
+    edit(
+        &new,
+        "case.yaml",
+        "Lasteabi pöördumine 10.01.2024\"\n  - id: e027",
+        "Helistaja SALAJANE-ALLIKAS\"\n  - id: e027",
+    );
+    let e003 = "  - id: e003\n    date: 2022-03-09\n    agency: kov-a\n    kind: contact\n    mode: phone\n    people: [mother]\n    reply_to: e002\n    summary: \"Lastekaitsetöötaja helistas emale kooli teate asjus; ema lubas lapse kooli tuua.\"\n    source: \"STAR, juhtum 4411, kanne 1\"\n";
+    edit(&new, "case.yaml", e003, "");
+    let school = std::fs::read_to_string(new.join("chronology/school.yaml")).unwrap();
+    std::fs::write(new.join("chronology/school.yaml"), school + e003).unwrap();
+    edit(
+        &new,
+        "case.yaml",
+        "  - id: e029\n",
+        "  - id: e030\n    date: 2024-02-01\n    agency: school\n    kind: concern\n    concerns: [school_absence]\n    summary: \"Laps ei ole koolis käinud.\"\n  - id: e029\n",
+    );
+    edit(
+        &new,
+        "case.yaml",
+        "  - { id: fi-hus,",
+        "  - { id: fi-police, name: \"Poliisi\", kind: police, country: FI }\n  - { id: fi-hus,",
+    );
+    edit(
+        &new,
+        "case.yaml",
+        "flag_reviews:\n",
+        "flag_reviews:\n  - { flag: \"G002:e002\", status: confirmed }\n",
+    );
+    (dir, old, new)
+}

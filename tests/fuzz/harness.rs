@@ -432,6 +432,7 @@ fn exercise(folder: &Path, methodology: &Methodology, index: usize) -> Reached {
         methodology,
         draft: index.is_multiple_of(3),
         document: [Document::Report, Document::Worksheet, Document::Answers][index % 3],
+        since: None,
     };
     if let Ok(data) = render::build(&inputs) {
         let _ = serde_json::to_vec(&data);

@@ -49,6 +49,7 @@ pub struct Summary {
     pub unreviewed: usize,
     pub findings: Vec<String>,
     pub recommendations: Vec<String>,
+    pub progress: super::progress::ProgressRow,
 }
 
 #[derive(Serialize)]
@@ -226,6 +227,7 @@ fn summary(cx: &Context) -> Summary {
             .iter()
             .map(|r| r.text.value.clone())
             .collect(),
+        progress: super::progress::row(cx),
     }
 }
 

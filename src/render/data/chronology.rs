@@ -52,14 +52,19 @@ pub(super) fn rows(cx: &Context) -> Vec<ChronologyRow> {
 
 /// An event as cited, or `None` for an id the case lacks (validation reports it).
 pub(super) fn cite_event(cx: &Context, id: &str) -> Option<Cited> {
-    let event = cx.case.events.iter().find(|e| e.id.as_str() == id)?;
+    cite_event_of(cx, cx.case, id)
+}
+
+/// An event of `case` (the report's, or an earlier version's) as cited.
+pub(super) fn cite_event_of(cx: &Context, case: &Case, id: &str) -> Option<Cited> {
+    let event = case.events.iter().find(|e| e.id.as_str() == id)?;
     Some(Cited {
         kind: "event",
         id: id.to_owned(),
         label: format!(
             "{} {}",
             cx.style.show_approx(&event.date, event.approx),
-            cx.agency_name(event.agency.as_str())
+            case.agency_name(event.agency.as_str())
         ),
     })
 }

@@ -37,6 +37,8 @@ pub struct Meta {
     pub classification: Option<ClassificationRow>,
     pub commissioned_by: String,
     pub relative_dates: bool,
+    /// The version a meeting pack is compared with (`report --since`); empty otherwise.
+    pub since: String,
 }
 
 #[derive(Serialize)]
@@ -105,7 +107,7 @@ pub struct SourceRow {
 
 pub(super) fn build(cx: &Context, inputs: &Inputs) -> Result<CaseSections, MethodologyError> {
     Ok(CaseSections {
-        meta: meta(cx, inputs.draft),
+        meta: meta(cx, inputs),
         scope: scope(cx),
         people: people(cx),
         agencies: agencies(cx),
@@ -118,8 +120,9 @@ pub(super) fn build(cx: &Context, inputs: &Inputs) -> Result<CaseSections, Metho
     })
 }
 
-fn meta(cx: &Context, draft: bool) -> Meta {
+fn meta(cx: &Context, inputs: &Inputs) -> Meta {
     let case = cx.case;
+    let draft = inputs.draft;
     let date = case.document_date();
     Meta {
         title: case.meta.title.value.clone(),
@@ -143,6 +146,10 @@ fn meta(cx: &Context, draft: bool) -> Meta {
             }),
         commissioned_by: text(&case.meta.review.commissioned_by),
         relative_dates: case.meta.dates == DateMode::Relative,
+        since: match (inputs.document, &inputs.since) {
+            (super::Document::Report, Some(since)) => since.label.clone(),
+            _ => String::new(),
+        },
     }
 }
 

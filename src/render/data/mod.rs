@@ -7,9 +7,11 @@
 //! answer field added later cannot leak into it.
 
 mod analysis;
+mod changes;
 mod chronology;
 mod flag_summary;
 mod front;
+mod progress;
 mod quality;
 mod worksheet;
 
@@ -18,6 +20,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 pub use analysis::AnalysisSections;
+pub use changes::{ChangesSection, Since};
 pub use front::CaseSections;
 pub use worksheet::QuestionGroup;
 
@@ -41,6 +44,8 @@ pub struct ReportData {
     /// The analysis: absent from a worksheet.
     #[serde(flatten)]
     pub analysis: Option<AnalysisSections>,
+    /// What changed since an earlier version (`report --since`); absent otherwise.
+    pub changes: Option<ChangesSection>,
 }
 
 /// Which document is made from the case.
@@ -91,6 +96,7 @@ impl Labels {
             ReviewStatus::FILE,
             Priority::FILE,
             ActionStrength::FILE,
+            RecommendationStatus::FILE,
             FindingKind::FILE,
             Status::FILE,
             IncidentSeverity::FILE,
@@ -121,6 +127,8 @@ pub struct Inputs<'a> {
     pub methodology: &'a Methodology,
     pub draft: bool,
     pub document: Document,
+    /// The version the report is compared with (`report --since`).
+    pub since: Option<Since<'a>>,
 }
 
 /// What every part of the report is built with.
@@ -188,11 +196,16 @@ pub fn build(inputs: &Inputs) -> Result<ReportData, MethodologyError> {
         Document::Report => Vec::new(),
         Document::Worksheet | Document::Answers => worksheet::questions(&cx, inputs.methodology)?,
     };
+    let changes = match (inputs.document, &inputs.since) {
+        (Document::Report, Some(since)) => Some(changes::build(&cx, since)),
+        _ => None,
+    };
     Ok(ReportData {
         lang: language.as_str(),
         document: inputs.document.word(),
         questions,
         case: sections,
         analysis,
+        changes,
     })
 }
