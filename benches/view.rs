@@ -31,6 +31,7 @@ fn view_html(case: &Path, methodology: &Methodology, templates: &Templates) -> S
         methodology,
         draft: true,
         document: render::Document::Report,
+        since: None,
     };
     let data = render::build(&inputs).expect("data");
     let strings = templates.translations(Language::En).expect("strings");
