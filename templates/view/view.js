@@ -90,6 +90,50 @@ function section(id, title, ...children) {
     el("h2", { id: id + "-title" }, title), ...children);
 }
 
+// ---------------------------------------------------------------- filling long lists
+
+// The flags list and the chronology of a large case hold thousands of rows. The first rows
+// are built at once; the rest in slices after the page has opened, so the timeline and the
+// details answer from the first second. When every row is there, the root element gets
+// `data-ready` (tests and scripts wait for it).
+const FIRST_ROWS = 60;
+const SLICE_MS = 25;
+const pending = [];
+
+/** Builds `items` into `parent` by `build`, the first rows now and the rest later;
+ *  `after(from)` runs after each slice with the index of its first new item. */
+function fill(parent, items, build, after) {
+  const first = Math.min(FIRST_ROWS, items.length);
+  for (let i = 0; i < first; i += 1) parent.append(build(items[i], i));
+  after(0);
+  let next = first;
+  if (next < items.length) {
+    pending.push(() => {
+      const until = performance.now() + SLICE_MS;
+      const from = next;
+      while (next < items.length && performance.now() < until) {
+        parent.append(build(items[next], next));
+        next += 1;
+      }
+      after(from);
+      return next >= items.length;
+    });
+  }
+}
+
+/** Runs the pending slices one per task until all are done, then marks the page ready. */
+function fillLater() {
+  if (!pending.length) {
+    document.documentElement.dataset.ready = String(Math.round(performance.now()));
+    // What was chosen while rows were missing applies to them too.
+    if (chosenEvent) choose(chosenEvent);
+    if (chosenFlag) highlightFlag(chosenFlag);
+    return;
+  }
+  if (pending[0]()) pending.shift();
+  setTimeout(fillLater, 0);
+}
+
 // ---------------------------------------------------------------- the case's indexes
 
 const rows = new Map(data.chronology.map((row) => [row.id, row]));
@@ -113,6 +157,7 @@ function changeOf(id) {
 // ---------------------------------------------------------------- selection
 
 let chosenEvent = null;
+let chosenFlag = null;
 
 /** Shows an event in `#details` and marks it wherever it appears. */
 function choose(id) {
@@ -157,6 +202,7 @@ function flagLink(id) {
 
 /** Marks the events of one flag (or none) in the timeline and the chronology. */
 function highlightFlag(id) {
+  chosenFlag = id;
   for (const node of document.querySelectorAll(".highlighted")) node.classList.remove("highlighted");
   for (const node of document.querySelectorAll("[data-flag].active")) node.classList.remove("active");
   if (!id) return;
@@ -323,8 +369,7 @@ function flagList() {
   const [statusLabel, status] = choice(t.view_filter_status, statuses);
   const count = el("p", { class: "count", "aria-live": "polite" });
   const list = el("ul", { class: "flags" });
-  for (const flag of flags) {
-    const item = el("li", { "data-flag": flag.id, id: "flag-" + flag.id, tabindex: 0, role: "button",
+  const build = (flag) => el("li", { "data-flag": flag.id, id: "flag-" + flag.id, tabindex: 0, role: "button",
       "data-code": flag.id.split(":")[0], "data-severity": flag.severity, "data-status": flag.status,
       class: changes && changes.new_flags[flag.id] ? "new" : null },
       el("span", { class: "flag-id" }, flag.id), " ",
@@ -335,23 +380,25 @@ function flagList() {
       el("p", { class: "evidence" }, t.evidence + ": ",
         flag.evidence.map((c, i) => [i ? "; " : "", c.kind === "event" ? eventLink(c) : c.label])),
       flag.note ? el("p", { class: "note" }, t.reason + ": " + flag.note) : null);
-    list.append(item);
-  }
-  const filter = () => {
-    let shown = 0;
-    for (const item of list.children) {
-      const keep = (!rule.value || item.dataset.code === rule.value)
-        && (!severity.value || item.dataset.severity === severity.value)
-        && (!status.value || item.dataset.status === status.value);
-      item.hidden = !keep;
-      if (keep) shown += 1;
-    }
+  const keeps = (flag) => (!rule.value || flag.id.split(":")[0] === rule.value)
+    && (!severity.value || flag.severity === severity.value)
+    && (!status.value || flag.status === status.value);
+  // The count is of the data, so it is right while the list is still filling.
+  const counted = () => {
+    const shown = flags.filter(keeps).length;
     count.textContent = `${shown} / ${flags.length} ${t.view_shown_of}`;
   };
-  for (const select of [rule, severity, status]) select.addEventListener("change", filter);
+  const filter = (from = 0) => {
+    const items = list.children;
+    for (let i = from; i < items.length; i += 1) items[i].hidden = !keeps(flags[i]);
+  };
+  fill(list, flags, build, filter);
+  for (const select of [rule, severity, status]) {
+    select.addEventListener("change", () => { filter(); counted(); });
+  }
   const clear = el("button", { type: "button" }, t.view_clear);
   clear.addEventListener("click", () => highlightFlag(null));
-  filter();
+  counted();
   return section("flags", t.flags, el("p", {}, t.flags_intro),
     el("div", { class: "controls" }, ruleLabel, " ", severityLabel, " ", statusLabel, " ", clear),
     el("p", { class: "caption" }, t.view_highlighted), count,
@@ -423,10 +470,9 @@ function chronology() {
   const search = el("input", { type: "search", placeholder: t.view_search, "aria-label": t.view_search });
   const count = el("p", { class: "count", "aria-live": "polite" });
   const body = el("tbody", {});
-  const searchable = [];
-  for (const row of data.chronology) {
+  const build = (row) => {
     const change = changeOf(row.id);
-    const tr = el("tr", { "data-event": row.id, id: "event-" + row.id, tabindex: 0, class: change || null },
+    return el("tr", { "data-event": row.id, id: "event-" + row.id, tabindex: 0, class: change || null },
       el("td", {}, row.date, el("br", {}), el("code", {}, row.id), change ? el("span", { class: "change" }, " " + t["view_" + change]) : null),
       el("td", {}, el("span", { class: "swatch", style: { background: row.colour } }), row.agency),
       el("td", {}, row.kind),
@@ -434,22 +480,26 @@ function chronology() {
       el("td", { class: "seen" }, row.seen ? "●" : ""),
       el("td", {}, (flagsOf[row.id] || []).map((f, i) => [i ? ", " : "", flagLink(f)])),
       el("td", { class: "source" }, row.source));
-    // The text a search matches: every cell as shown.
-    searchable.push(tr.textContent.toLowerCase());
-    body.append(tr);
-  }
-  const filter = () => {
-    const words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
-    let shown = 0;
-    for (const [i, tr] of [...body.children].entries()) {
-      const keep = words.every((w) => searchable[i].includes(w));
-      tr.hidden = !keep;
-      if (keep) shown += 1;
-    }
+  };
+  // The text a search matches: every cell as shown, from the data, so rows still to be
+  // built are counted and filtered alike.
+  const searchable = data.chronology.map((row) => [row.date, row.id, row.agency, row.kind,
+    row.summary, ...row.details, ...(flagsOf[row.id] || []), row.source].join(" ").toLowerCase());
+  const words = () => search.value.toLowerCase().split(/\s+/).filter(Boolean);
+  const keeps = (i, wanted) => wanted.every((w) => searchable[i].includes(w));
+  const filter = (from = 0) => {
+    const wanted = words();
+    const built = body.children;
+    for (let i = from; i < built.length; i += 1) built[i].hidden = !keeps(i, wanted);
+  };
+  const counted = () => {
+    const wanted = words();
+    const shown = searchable.filter((_, i) => keeps(i, wanted)).length;
     count.textContent = `${shown} / ${data.chronology.length} ${t.view_shown_of}`;
   };
-  search.addEventListener("input", filter);
-  filter();
+  fill(body, data.chronology, build, filter);
+  search.addEventListener("input", () => { filter(); counted(); });
+  counted();
   return section("chronology", t.chronology, el("p", {}, t.chronology_intro),
     el("div", { class: "controls" }, search), count,
     el("div", { class: "scroll" }, el("table", { class: "chronology" },
@@ -477,6 +527,7 @@ function page() {
     navigation(parts.map((p) => [p.id, p.querySelector("h2").textContent])),
     el("div", { class: "layout" }, main, details));
   if (data.meta.draft) document.body.append(el("div", { class: "watermark", "aria-hidden": "true" }, t.draft_mark));
+  setTimeout(fillLater, 0);
 }
 
 page();

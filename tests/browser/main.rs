@@ -46,9 +46,14 @@ fn view(case: &Path, lang: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, out)
 }
 
-/// Opens a view and checks what every page must hold: no error, no request.
+/// Opens a view, waits until its long lists are filled (`data-ready`), and checks what
+/// every page must hold: no error, no request.
 fn open(browser: &mut Browser, file: &Path) {
     browser.open(file);
+    browser.eval(
+        "new Promise(done => { const ready = () => document.documentElement.dataset.ready \
+         ? done(true) : setTimeout(ready, 10); ready(); })",
+    );
     let errors = browser.errors();
     assert!(errors.is_empty(), "console errors: {errors:#?}");
     let requests = browser.requests_beyond(file);
@@ -352,4 +357,49 @@ fn with_since_the_changes_are_marked() {
         section.contains("Changes since version") && section.contains("e016"),
         "{section}"
     );
+}
+
+/// A case larger than the rows built at once: a search typed while the lists are still
+/// filling holds for the rows built after it, and every event and flag arrives.
+#[test]
+fn rows_built_after_opening_follow_the_search_typed_before() {
+    let Some(mut browser) = browser("rows_built_after_opening_follow_the_search_typed_before")
+    else {
+        return;
+    };
+    let case = tempfile::tempdir().unwrap();
+    let spec = casereview::synthetic::SyntheticSpec {
+        events: 600,
+        agencies: 12,
+        chronology_files: 3,
+        seed: 11,
+    };
+    casereview::synthetic::write_case(&spec, case.path()).unwrap();
+    let (_dir, file) = view(case.path(), "en");
+    // The search is typed as soon as the page has loaded, while rows are still to come.
+    browser.open(&file);
+    browser.eval(
+        "(() => { const box = document.querySelector('input[type=search]'); box.value = 'school'; \
+         box.dispatchEvent(new Event('input')); })()",
+    );
+    browser.eval(
+        "new Promise(done => { const ready = () => document.documentElement.dataset.ready \
+         ? done(true) : setTimeout(ready, 10); ready(); })",
+    );
+    assert!(browser.errors().is_empty(), "{:?}", browser.errors());
+    let data = browser.eval("JSON.parse(document.getElementById('report-data').textContent)");
+    let events = data["chronology"].as_array().unwrap().len() as u64;
+    let flags = data["flags"].as_array().unwrap().len() as u64;
+    assert!(
+        events > 500 && flags > 100,
+        "{events} events, {flags} flags"
+    );
+    assert_eq!(count(&mut browser, "#chronology tbody tr"), events);
+    assert_eq!(count(&mut browser, "#flags [data-flag]"), flags);
+    let wrong = browser.eval(
+        "[...document.querySelectorAll('#chronology tbody tr')].filter(r => r.hidden === r.textContent.toLowerCase().includes('school')).length",
+    );
+    assert_eq!(wrong, 0);
+    let shown = count(&mut browser, "#chronology tbody tr:not([hidden])");
+    assert!(shown > 0 && shown < events, "{shown} of {events}");
 }
