@@ -9,7 +9,6 @@
 mod cdp;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use casereview::methodology::Methodology;
 use casereview::model::Language;
