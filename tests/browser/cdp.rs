@@ -20,7 +20,7 @@ const PATIENCE: Duration = Duration::from_secs(60);
 
 /// The Chromium to run: `$CHROMIUM`, else the first of the usual names on the `PATH`.
 pub fn find() -> Option<PathBuf> {
-    if let Some(path) = std::env::var_os("CHROMIUM") {
+    if let Some(path) = std::env::var_os("CHROMIUM").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(path));
     }
     let path = std::env::var_os("PATH")?;
