@@ -412,7 +412,8 @@ function changesSince() {
   const part = (title, items, show) => items.length
     ? [el("h3", {}, title), el("ul", {}, items.map((item) => el("li", {}, show(item))))]
     : [];
-  const cited = (c) => rows.has(c.id) ? eventLink(c) : `${c.label} (${c.id})`;
+  // A removed event is no longer in the chronology: its citation is text.
+  const cited = (c) => rows.has(c.id) ? eventLink(c) : c.label;
   const parts = [
     ...part(t.changes_events_added, changes.events_added, cited),
     ...part(t.changes_events_removed, changes.events_removed, cited),
