@@ -151,4 +151,11 @@ impl<'c> CaseGraph<'c> {
     pub fn agency_kind(&self, agency: &str) -> Option<crate::model::AgencyKind> {
         self.case.agency(agency).map(|a| a.kind.value)
     }
+
+    /// Recorded by child protection or social work: the agencies whose sightings and
+    /// contacts the rules count (G003, G018, G019).
+    pub fn by_social_care(&self, event: &Event) -> bool {
+        self.agency_kind(event.agency.as_str())
+            .is_some_and(|k| k.is_social_care())
+    }
 }

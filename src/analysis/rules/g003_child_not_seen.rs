@@ -26,9 +26,5 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
 }
 
 fn seen_by_social_care(cx: &RuleContext, _lead: &str, event: &Event) -> bool {
-    event.child_seen
-        && cx
-            .graph
-            .agency_kind(event.agency.as_str())
-            .is_some_and(|k| k.is_social_care())
+    event.child_seen && cx.graph.by_social_care(event)
 }

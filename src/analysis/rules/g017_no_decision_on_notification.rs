@@ -3,7 +3,8 @@
 //! to the threshold (LasteKS § 29 lg 3).
 
 use super::{
-    AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on, in_time, limit, window_end,
+    AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, agency_events_near, flag_on, in_time,
+    limit,
 };
 use crate::analysis::Certainty;
 use crate::methodology::{Message, key};
@@ -26,12 +27,6 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
         .filter(|a| a.kind.value == AgencyKind::ChildProtection)
     {
         let id = receiver.id.as_str();
-        let decisions: Vec<&Event> = cx
-            .graph
-            .timeline
-            .of_agency(id)
-            .filter(|e| e.kind.value == EventKind::Decision)
-            .collect();
         for period in cx.open_periods(id) {
             let referral = period.opened_by;
             let domestic = case
@@ -40,24 +35,26 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
             if referral.kind.value != EventKind::Referral || !domestic {
                 continue;
             }
-            // A decision dated on the referral's day counts whatever its order, so the search
-            // starts a year before it (for imprecise dates) rather than at its position.
-            let from = crate::model::days_before(referral.date.first_day(), 366);
-            let until = window_end(&referral.date, limit);
-            let first = decisions.partition_point(|d| d.date.first_day() < from);
-            let candidates = decisions[first..]
-                .iter()
-                .take_while(|d| d.date.first_day() <= until);
-            let decided = candidates.fold(Certainty::Never, |decided, d| {
-                decided.or(in_time(cx, &referral.date, &d.date, limit))
-            });
+            // A decision dated on the referral's day counts whatever its order.
+            let decided = agency_events_near(cx, id, &referral.date, limit)
+                .filter(|e| e.kind.value == EventKind::Decision)
+                .fold(Certainty::Never, |decided, d| {
+                    decided.or(in_time(cx, &referral.date, &d.date, limit))
+                });
             out.decide(
                 (!decided).and(cx.passed_before_outcome(&referral.date, limit)),
                 || {
-                    // The first decision on or after the referral's day, if any, says how late.
-                    let next = decisions[first..]
-                        .iter()
-                        .find(|d| d.date.last_day() >= referral.date.first_day());
+                    // The flag fires only with no decision that may be in time, so the first
+                    // one after the referral, if any, says how late.
+                    let next = cx
+                        .graph
+                        .timeline
+                        .position(referral.id.as_str())
+                        .and_then(|at| {
+                            cx.graph
+                                .timeline
+                                .next_of_agency(id, at, |e| e.kind.value == EventKind::Decision)
+                        });
                     let message = match next {
                         Some(decision) => Message::new(key::G017_LATE).number(
                             "days",
@@ -72,7 +69,7 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
                     .agency("sender", Some(&referral.agency.value))
                     .agency("receiver", Some(&Id(id.to_owned())))
                     .duration("threshold", limit);
-                    let others: Vec<&Event> = next.copied().into_iter().collect();
+                    let others: Vec<&Event> = next.into_iter().collect();
                     flag_on(RULE.code, referral, &others, message)
                 },
             );

@@ -13,14 +13,6 @@ pub const RULE: RuleDef = RuleDef {
     check,
 };
 
-fn by_social_care(cx: &RuleContext, event: &Event) -> bool {
-    event.kind.value != EventKind::Outcome
-        && cx
-            .graph
-            .agency_kind(event.agency.as_str())
-            .is_some_and(|k| k.is_social_care())
-}
-
 fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
     let limit = limit(threshold);
     for stretch in &cx.lead_stretches {
@@ -28,7 +20,11 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
             .events_in(stretch)
             .iter()
             .copied()
-            .filter(|e| (e.child_seen || e.child_seen_alone) && by_social_care(cx, e))
+            .filter(|e| {
+                (e.child_seen || e.child_seen_alone)
+                    && e.kind.value != EventKind::Outcome
+                    && cx.graph.by_social_care(e)
+            })
             .collect();
         // Never seen at all is G003's question; seen alone once answers this one.
         if sightings.is_empty() || sightings.iter().any(|e| e.child_seen_alone) {

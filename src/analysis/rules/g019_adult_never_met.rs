@@ -45,11 +45,7 @@ fn check(cx: &RuleContext, _threshold: &Threshold, out: &mut RuleOutput) {
         if event.kind.value == EventKind::Outcome {
             continue;
         }
-        let meeting = event.kind.value == EventKind::Contact
-            && cx
-                .graph
-                .agency_kind(event.agency.as_str())
-                .is_some_and(|k| k.is_social_care());
+        let meeting = event.kind.value == EventKind::Contact && cx.graph.by_social_care(event);
         let before_outcome = Certainty::from_bounds(
             event.date.first_day() < outcome.last_day(),
             event.date.last_day() < outcome.first_day(),

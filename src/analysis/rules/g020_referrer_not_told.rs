@@ -2,7 +2,8 @@
 //! within the threshold, no handoff to the agency whose referral opened that period.
 
 use super::{
-    AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, flag_on, in_time, limit, window_end,
+    AnchorKind, RuleContext, RuleDef, RuleOutput, Threshold, agency_events_near, flag_on, in_time,
+    limit,
 };
 use crate::analysis::Certainty;
 use crate::methodology::{Message, key};
@@ -27,16 +28,7 @@ fn check(cx: &RuleContext, threshold: &Threshold, out: &mut RuleOutput) {
         if opening.kind.value != EventKind::Referral || referrer == stretch.agency {
             continue;
         }
-        // The lead's handoffs to the referrer dated from a year before the closure (for
-        // imprecise dates) to the end of the window: only those can be in time.
-        let from = crate::model::days_before(closure.date.first_day(), 366);
-        let until = window_end(&closure.date, limit);
-        let told = cx
-            .graph
-            .timeline
-            .of_agency(stretch.agency)
-            .skip_while(|e| e.date.first_day() < from)
-            .take_while(|e| e.date.first_day() <= until)
+        let told = agency_events_near(cx, stretch.agency, &closure.date, limit)
             .filter(|e| {
                 e.kind.value.is_handoff() && e.to.as_ref().is_some_and(|t| t.as_str() == referrer)
             })

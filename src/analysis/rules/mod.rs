@@ -129,6 +129,26 @@ fn window_end(from: &Date, limit: Duration) -> chrono::NaiveDate {
     crate::model::days_after(from.last_day(), slack)
 }
 
+/// The events of `agency` that can lie on or after `date` and within `limit` of it, in
+/// timeline order: from a year before its first day (an imprecise date of the agency's may
+/// still reach into it) to the window's end.
+fn agency_events_near<'c>(
+    cx: &RuleContext<'c>,
+    agency: &str,
+    date: &Date,
+    limit: Duration,
+) -> impl Iterator<Item = &'c Event> {
+    let events = &cx.graph.timeline.events;
+    let positions = cx.graph.timeline.positions_of(agency);
+    let from = crate::model::days_before(date.first_day(), 366);
+    let until = window_end(date, limit);
+    let first = positions.partition_point(|&p| events[p].date.first_day() < from);
+    positions[first..]
+        .iter()
+        .map(|&p| events[p])
+        .take_while(move |e| e.date.first_day() <= until)
+}
+
 /// Whether `later` lies on or after `earlier`'s date and within `limit` of it: the
 /// certainty of "it came in time".
 fn in_time(cx: &RuleContext, earlier: &Date, later: &Date, limit: Duration) -> super::Certainty {
