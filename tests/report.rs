@@ -19,9 +19,7 @@ fn render(case: &Path, out: &Path, extra: &[&str]) -> Run {
 }
 
 fn rendered(case: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("report.pdf");
-    let run = render(case, &out, extra);
+    let (dir, out, run) = report_into(case, "report.pdf", extra);
     assert_eq!(
         run.code, 0,
         "stdout: {}\nstderr: {}",

@@ -6,19 +6,10 @@ mod common;
 
 use std::path::Path;
 
-use common::{edit, pdf_text, repo, run, versions};
+use common::{edit, pdf_text, repo, report_into, run, versions};
 
 fn report(case: &Path, extra: &[&str]) -> (tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("report.pdf");
-    let mut args = vec![
-        "report",
-        case.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
-    let run = run(&args);
+    let (dir, out, run) = report_into(case, "report.pdf", extra);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = pdf_text(&out);
     (dir, text)

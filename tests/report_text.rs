@@ -14,17 +14,7 @@ fn pdf_text(path: &Path) -> String {
 }
 
 fn report(case: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf, Run) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("report.pdf");
-    let mut args = vec![
-        "report",
-        case.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ];
-    args.extend_from_slice(extra);
-    let run = run(&args);
-    (dir, out, run)
+    report_into(case, "report.pdf", extra)
 }
 
 /// The base case with children's messages in summaries: emoji (a ZWJ family, a skin tone,

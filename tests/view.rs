@@ -11,18 +11,9 @@ use common::*;
 use sha2::{Digest, Sha256};
 
 fn html(case: &Path, extra: &[&str]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("case.html");
-    let mut args = vec![
-        "report",
-        case.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--format",
-        "html",
-    ];
+    let mut args = vec!["--format", "html"];
     args.extend_from_slice(extra);
-    let run = run(&args);
+    let (_dir, out, run) = report_into(case, "case.html", &args);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     std::fs::read_to_string(out).unwrap()
 }

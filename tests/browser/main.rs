@@ -33,18 +33,7 @@ fn browser(test: &str) -> Option<Browser> {
 
 /// Writes the view of `case` into a temporary folder.
 fn view(case: &Path, lang: &str) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("case.html");
-    let run = run(&[
-        "report",
-        case.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--format",
-        "html",
-        "--lang",
-        lang,
-    ]);
+    let (dir, out, run) = report_into(case, "case.html", &["--format", "html", "--lang", lang]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     (dir, out)
 }
@@ -326,20 +315,18 @@ fn with_since_the_changes_are_marked() {
         return;
     };
     let (_versions, old, new) = versions();
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("pack.html");
-    let run = run(&[
-        "report",
-        new.to_str().unwrap(),
-        "-o",
-        file.to_str().unwrap(),
-        "--format",
-        "html",
-        "--since",
-        old.to_str().unwrap(),
-        "--lang",
-        "en",
-    ]);
+    let (_dir, file, run) = report_into(
+        &new,
+        "pack.html",
+        &[
+            "--format",
+            "html",
+            "--since",
+            old.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+    );
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     open(&mut browser, &file);
     assert_eq!(

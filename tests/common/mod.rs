@@ -156,6 +156,21 @@ pub fn pdf_text(path: &Path) -> String {
     pdf_text_of(&std::fs::read(path).expect("the PDF was written"))
 }
 
+/// `casereview report CASE -o DIR/FILE EXTRA...` into a new temporary folder `DIR`.
+pub fn report_into(case: &Path, file: &str, extra: &[&str]) -> (tempfile::TempDir, PathBuf, Run) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join(file);
+    let mut args = vec![
+        "report",
+        case.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let run = run(&args);
+    (dir, out, run)
+}
+
 /// Every line of the hostile and Unicode fixtures (the hostile one is the shared example's).
 pub fn fixture_strings() -> Vec<String> {
     let mut strings: Vec<String> = Vec::new();
