@@ -11,30 +11,18 @@ use std::time::Duration;
 
 use casereview::methodology::Methodology;
 use casereview::model::Language;
-use casereview::pipeline;
-use casereview::render::{self, Inputs, Templates};
+use casereview::render::{self, Templates};
 use casereview::synthetic::{SyntheticSpec, write_case};
 use criterion::{Criterion, criterion_group, criterion_main};
 
+mod support;
+
 /// The whole report, as `casereview report` makes it, up to the PDF's bytes.
 fn report_pdf(case: &Path, methodology: &Methodology, templates: &Templates) -> Vec<u8> {
-    let checked = pipeline::check(case, methodology).expect("checked");
-    let view = checked
-        .view(methodology, Language::Et)
-        .expect("the methodology loads")
-        .expect("clean");
-    let inputs = Inputs {
-        view: &view,
-        checked: &checked,
-        methodology,
-        draft: true,
-        document: render::Document::Report,
-        since: None,
-    };
-    let data = render::build(&inputs).expect("data");
+    let data = support::report_data(case, methodology, Language::Et);
     let source = render::source(&data, templates, Language::Et).expect("source");
     let document = render::compile(&source).expect("typeset");
-    render::pdf(&document, &view.case.meta.id.value).expect("pdf")
+    render::pdf(&document, &data.case.meta.case_id).expect("pdf")
 }
 
 fn bench(c: &mut Criterion) {

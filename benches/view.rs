@@ -1,38 +1,26 @@
 //! The on-screen view of a generated 2,000-event case: the file's size (target under 5 MB)
 //! and the time Chromium takes from navigation to the load event (target under 1 s), the
-//! median of repeated opens; beside it, when the long lists are filled (`data-ready`). `CASEREVIEW_VIEW_CASE=DIR` measures that case instead (for
-//! one made by `shared/tools/gencase.py`). Needs Chromium (`$CHROMIUM` or on the `PATH`).
+//! median of repeated opens; beside it, when the long lists are filled (`data-ready`).
+//! `CASEREVIEW_VIEW_CASE=DIR` measures that case instead (for one made by
+//! `shared/tools/gencase.py`). Needs Chromium (`$CHROMIUM` or on the `PATH`).
 
 // The tests' Chromium driver; the bench uses only part of it.
 #[allow(dead_code)]
 #[path = "../tests/browser/cdp.rs"]
 mod cdp;
+mod support;
 
 use std::path::{Path, PathBuf};
 
 use casereview::methodology::Methodology;
 use casereview::model::Language;
-use casereview::pipeline;
-use casereview::render::{self, Inputs, Templates};
+use casereview::render::{self, Templates};
 use casereview::synthetic::{SyntheticSpec, write_case};
 
 const OPENS: usize = 10;
 
 fn view_html(case: &Path, methodology: &Methodology, templates: &Templates) -> String {
-    let checked = pipeline::check(case, methodology).expect("checked");
-    let view = checked
-        .view(methodology, Language::En)
-        .expect("the methodology loads")
-        .expect("clean");
-    let inputs = Inputs {
-        view: &view,
-        checked: &checked,
-        methodology,
-        draft: true,
-        document: render::Document::Report,
-        since: None,
-    };
-    let data = render::build(&inputs).expect("data");
+    let data = support::report_data(case, methodology, Language::En);
     let strings = templates.translations(Language::En).expect("strings");
     render::html_page(&data, &strings, templates).expect("the view")
 }
