@@ -92,8 +92,8 @@ fn script_safe(json: &str) -> String {
     out
 }
 
-/// Text for an HTML element or a quoted attribute.
-fn escape(text: &str) -> String {
+/// Text for an HTML or XML element or a quoted attribute (the view, GraphML).
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -21,7 +21,7 @@ use typst_layout::PagedDocument;
 
 pub use data::{Document, Inputs, ReportData, Since, build};
 pub use format::DateStyle;
-pub use html::page as html_page;
+pub use html::{escape as escape_markup, page as html_page};
 
 use crate::assets::Overlay;
 use crate::model::{Language, Vocabulary};
